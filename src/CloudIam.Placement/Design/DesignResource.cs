@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace CloudIam.Placement.Design;
+
+/// <summary>One resource of a design, reduced to what the placement policy needs.</summary>
+public sealed record DesignResource
+{
+    public required string Urn { get; init; }
+
+    public required string Type { get; init; }
+
+    /// <summary>The last URN segment: the Pulumi resource name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Null when inference could not place the resource (PL008 for critical ones).</summary>
+    public ResourcePlacement? Placement { get; init; }
+
+    /// <summary>The capability named by the resource's own tag or label, if any.</summary>
+    public string? Capability { get; init; }
+
+    /// <summary>URNs this resource needs at run time; losing one of them loses this resource too.</summary>
+    public ImmutableArray<string> Dependencies { get; init; } = [];
+
+    public IPropertyLookup Properties { get; init; } = NoProperties.Instance;
+}
