@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using CloudIam.Placement.Catalog;
+using CloudIam.Placement.Design;
+using CloudIam.Placement.Domains;
+using CloudIam.Placement.Policy;
+
+namespace CloudIam.Placement.Analysis;
+
+/// <summary>
+/// A design read against a policy: every resource's failure domains (its own and, transitively,
+/// those of everything it depends on), the instances of each capability, and what any outage does.
+/// Built once; every rule, simulation and report reads it.
+/// </summary>
+public sealed class DesignAnalysis
+{
+    private readonly Dictionary<string, ResilienceDegree> _resilience = new(StringComparer.Ordinal);
+
+    private DesignAnalysis(PlacementDesign design, PlacementPolicy policy, DomainTable domains, ImmutableSortedDictionary<string, CapabilityAnalysis> capabilities)
+    {
+        Design = design;
+        Policy = policy;
+        Domains = domains;
+        Capabilities = capabilities;
+    }
+
+    public PlacementDesign Design { get; }
+
+    public PlacementPolicy Policy { get; }
+
+    public DomainTable Domains { get; }
+
+    /// <summary>One entry per capability the policy declares, by name.</summary>
+    public ImmutableSortedDictionary<string, CapabilityAnalysis> Capabilities { get; }
+
+    public static DesignAnalysis Build(PlacementDesign design, PlacementPolicy policy, ProviderServiceCatalog? catalog = null) =>
+        new Builder(design, policy, catalog ?? ProviderServiceCatalog.Default).Build();
+
+    public OutageSet Outage(params FailureDomain[] failed) =>
+        OutageSet.Of(Domains, [.. failed.Where(d => Domains.TryIndexOf(d.Id, out _)).Select(Domains.IndexOf)]);
+
+    /// <summary>
+    /// Resolves domain identifiers from the command line or a scenario file. A well-formed domain
+    /// that the design does not use is kept aside (its loss changes nothing); anything else is bad input.
+    /// </summary>
+    public OutageSet Outage(IEnumerable<string> ids, string source)
+    {
+        var inDesign = new SortedSet<int>();
+        var outside = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (Domains.TryIndexOf(id, out var index))
+            {
+                inDesign.Add(index);
+            }
+            else if (DomainSyntax.IsWellFormed(id, Domains.All))
+            {
+                outside.Add(id);
+            }
+            else
+            {
+                throw new BadInputException(source, $"unknown failure domain '{id}'. {DomainSyntax.Help(id, Domains.All)}");
+            }
+        }
+
+        return new OutageSet([.. inDesign], [.. inDesign.Select(i => Domains[i])], [.. outside]);
+    }
+
+    /// <summary>Every capability's fate in one outage, dependencies included, by capability name.</summary>
+    public ImmutableArray<CapabilityOutcome> Evaluate(OutageSet outage) =>
+        [.. Capabilities.Keys.Select(name => Evaluate(name, outage))];
+
+    /// <summary>The fate of one capability in one outage.</summary>
+    public CapabilityOutcome Evaluate(string capability, OutageSet outage)
+    {
+        var analysis = Capabilities[capability];
+        var (healthy, capacity) = analysis.Survivors(outage);
+        return new CapabilityOutcome
+        {
+            Capability = capability,
+            InstancesBefore = analysis.Instances.Length,
+            InstancesAfter = healthy,
+            CapacityBefore = analysis.TotalCapacity,
+            CapacityAfter = capacity,
+            OwnUp = analysis.MeetsThreshold(healthy),
+            BrokenDependencies = [.. TransitiveDependencies(capability)
+                .Where(d => !Capabilities[d].MeetsThreshold(Capabilities[d].Survivors(outage).Healthy))],
+        };
+    }
+
+    /// <summary>
+    /// Capabilities this one needs, directly or through others, in a stable order. Names the policy
+    /// does not declare are skipped here (PL009-style validation reports them when loading the policy).
+    /// </summary>
+    public ImmutableArray<string> TransitiveDependencies(string capability)
+    {
+        var seen = new SortedSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([capability]);
+        while (pending.TryPop(out var current))
+        {
+            if (!Capabilities.TryGetValue(current, out var analysis))
+            {
+                continue;
+            }
+
+            foreach (var dependency in analysis.Spec.DependsOn)
+            {
+                if (dependency != capability && Capabilities.ContainsKey(dependency) && seen.Add(dependency))
+                {
+                    pending.Push(dependency);
+                }
+            }
+        }
+
+        return [.. seen];
+    }
+
+    /// <summary>
+    /// The resilience degree: a capability is down when its own instances fall below threshold OR
+    /// any capability it depends on is down, so its degree is the smallest of those degrees.
+    /// </summary>
+    public ResilienceDegree Resilience(string capability)
+    {
+        if (_resilience.TryGetValue(capability, out var known))
+        {
+            return known;
+        }
+
+        var best = Capabilities[capability].OwnResilience();
+        foreach (var dependency in TransitiveDependencies(capability))
+        {
+            var through = Capabilities[dependency].OwnResilience();
+            if (Rank(through) < Rank(best))
+            {
+                best = through with { Through = dependency };
+            }
+        }
+
+        return _resilience[capability] = best;
+    }
+
+    private static int Rank(ResilienceDegree degree) => degree.Degree ?? int.MaxValue;
+
+    private sealed class Builder(PlacementDesign design, PlacementPolicy policy, ProviderServiceCatalog catalog)
+    {
+        private readonly DomainSetInterner _interner = new();
+        private readonly Dictionary<string, int> _resourceIndex = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, FailureDomain[]> _domainsByPlacement = new(StringComparer.Ordinal);
+        private FailureDomain[][] _ownDomains = [];
+
+        public DesignAnalysis Build()
+        {
+            var resources = design.Resources;
+            _ownDomains = new FailureDomain[resources.Length][];
+            var all = new HashSet<FailureDomain>();
+            for (var i = 0; i < resources.Length; i++)
+            {
+                _resourceIndex.TryAdd(resources[i].Urn, i);
+                _ownDomains[i] = resources[i].Placement is { } placement ? DomainsOf(placement) : [];
+                all.UnionWith(_ownDomains[i]);
+            }
+
+            var table = new DomainTable(all);
+            var own = _ownDomains.Select(domains => _interner.Intern([.. domains.Select(table.IndexOf).Order()])).ToArray();
+            var effective = new EffectiveDomains(resources, _resourceIndex, own, _interner);
+
+            var instances = new Dictionary<string, ImmutableArray<Instance>.Builder>(StringComparer.Ordinal);
+            var unplaced = new Dictionary<string, ImmutableArray<DesignResource>.Builder>(StringComparer.Ordinal);
+            foreach (var name in policy.Capabilities.Keys)
+            {
+                instances[name] = ImmutableArray.CreateBuilder<Instance>();
+                unplaced[name] = ImmutableArray.CreateBuilder<DesignResource>();
+            }
+
+            for (var i = 0; i < resources.Length; i++)
+            {
+                var resource = resources[i];
+                if (policy.CapabilityOf(resource) is not { } capability || !policy.Capabilities.TryGetValue(capability, out var spec))
+                {
+                    continue;
+                }
+
+                if (resource.Placement is null)
+                {
+                    unplaced[capability].Add(resource);
+                    continue;
+                }
+
+                var capacity = spec.Capacity is { } capacitySpec && resource.Properties.TryGetNumber(capacitySpec.Property, out var value) ? value : 1;
+                instances[capability].Add(new Instance(resource, capability, capacity, effective.Of(i), table));
+            }
+
+            var capabilities = policy.Capabilities.ToImmutableSortedDictionary(
+                pair => pair.Key,
+                pair => new CapabilityAnalysis(pair.Value, instances[pair.Key].ToImmutable(), unplaced[pair.Key].ToImmutable(), table),
+                StringComparer.Ordinal);
+            return new DesignAnalysis(design, policy, table, capabilities);
+        }
+
+        private FailureDomain[] DomainsOf(ResourcePlacement placement)
+        {
+            var key = string.Join('\u001f', placement.Provider, placement.Region, placement.Zone, placement.OnManagedKubernetes, string.Join('\u001e', placement.Networks));
+            if (!_domainsByPlacement.TryGetValue(key, out var domains))
+            {
+                domains = [.. catalog.DomainsOf(placement)];
+                _domainsByPlacement[key] = domains;
+            }
+
+            return domains;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using CloudIam.Placement.Design;
+
+namespace CloudIam.Placement.Analysis;
+
+/// <summary>
+/// A resource is lost when any domain it lives in fails or when anything it depends on is lost,
+/// so its effective domains are the union over its dependency closure. Computed lazily and memoized,
+/// only for the resources that are instances, with an explicit stack so deep chains cannot overflow.
+/// </summary>
+internal sealed class EffectiveDomains(
+    ImmutableArray<DesignResource> resources,
+    IReadOnlyDictionary<string, int> indexByUrn,
+    int[][] ownDomains,
+    DomainSetInterner interner)
+{
+    private readonly int[]?[] _effective = new int[resources.Length][];
+    private readonly bool[] _onStack = new bool[resources.Length];
+
+    public int[] Of(int resource)
+    {
+        if (_effective[resource] is { } known)
+        {
+            return known;
+        }
+
+        var stack = new Stack<(int Resource, int NextDependency)>();
+        stack.Push((resource, 0));
+        _onStack[resource] = true;
+        while (stack.TryPop(out var frame))
+        {
+            var dependencies = resources[frame.Resource].Dependencies;
+            var next = frame.NextDependency;
+            while (next < dependencies.Length && !NeedsVisit(dependencies[next]))
+            {
+                next++;
+            }
+
+            if (next < dependencies.Length)
+            {
+                var dependency = indexByUrn[dependencies[next]];
+                stack.Push((frame.Resource, next + 1));
+                stack.Push((dependency, 0));
+                _onStack[dependency] = true;
+                continue;
+            }
+
+            // A dependency cycle contributes what is known so far instead of recursing forever.
+            var union = ownDomains[frame.Resource];
+            foreach (var urn in dependencies)
+            {
+                if (indexByUrn.TryGetValue(urn, out var d) && _effective[d] is { } dependencyDomains)
+                {
+                    union = interner.Union(union, dependencyDomains);
+                }
+            }
+
+            _effective[frame.Resource] = union;
+            _onStack[frame.Resource] = false;
+        }
+
+        return _effective[resource]!;
+    }
+
+    private bool NeedsVisit(string urn) =>
+        indexByUrn.TryGetValue(urn, out var index) && _effective[index] is null && !_onStack[index];
+}

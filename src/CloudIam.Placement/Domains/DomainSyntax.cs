@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace CloudIam.Placement.Domains;
+
+/// <summary>Validates failure-domain identifiers typed by people (DESIGN §4 grammar).</summary>
+public static partial class DomainSyntax
+{
+    /// <summary>
+    /// True for <c>provider</c>, <c>provider/location</c>, <c>provider/region/net:name</c>,
+    /// <c>provider/region/svc:name</c> and <c>provider/svc:name</c>, where the provider is one the
+    /// design uses or the catalog knows.
+    /// </summary>
+    public static bool IsWellFormed(string id, ImmutableArray<FailureDomain> known)
+    {
+        var match = Grammar().Match(id);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var provider = match.Groups["provider"].Value;
+        return known.Any(d => d.Provider == provider)
+            || Catalog.ProviderServiceCatalog.Default.Providers.Contains(provider, StringComparer.Ordinal);
+    }
+
+    /// <summary>A hint listing the domains of the design, so a typo can be fixed at once.</summary>
+    public static string Help(string id, ImmutableArray<FailureDomain> known)
+    {
+        var close = known.Where(d => d.Id.Contains(id, StringComparison.OrdinalIgnoreCase) || id.Contains(d.Id, StringComparison.OrdinalIgnoreCase)).Take(5).ToList();
+        var shown = close.Count > 0 ? close : known.Where(d => d.Kind <= DomainKind.Region).ToList();
+        return shown.Count == 0
+            ? "The design has no placed resources."
+            : $"Did you mean one of: {string.Join(", ", shown.Select(d => d.Id))}?";
+    }
+
+    [GeneratedRegex(@"^(?<provider>[a-z0-9][a-z0-9-]*)(/svc:[a-z0-9][a-z0-9.-]*|/[a-z0-9][a-z0-9-]*(/(net|svc):[A-Za-z0-9][A-Za-z0-9._-]*)?)?$")]
+    private static partial Regex Grammar();
+}
