@@ -1,1 +1,3 @@
-return 0;
+using CloudIam.Infra.Cli;
+
+return CloudIamCli.Run(args, CliContext.FromProcess());

@@ -39,8 +39,9 @@ public sealed class DesignAnalysis
         OutageSet.Of(Domains, [.. failed.Where(d => Domains.TryIndexOf(d.Id, out _)).Select(Domains.IndexOf)]);
 
     /// <summary>
-    /// Resolves domain identifiers from the command line or a scenario file. A well-formed domain
-    /// that the design does not use is kept aside (its loss changes nothing); anything else is bad input.
+    /// Resolves domain identifiers from the command line or a scenario file. <c>*</c> globs the name
+    /// part (<c>scaleway/fr-par/net:*</c>: every fr-par private network of the design). A well-formed
+    /// domain the design does not use is kept aside (its loss changes nothing); anything else is bad input.
     /// </summary>
     public OutageSet Outage(IEnumerable<string> ids, string source)
     {
@@ -48,17 +49,16 @@ public sealed class DesignAnalysis
         var outside = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            if (Domains.TryIndexOf(id, out var index))
-            {
-                inDesign.Add(index);
-            }
-            else if (DomainSyntax.IsWellFormed(id, Domains.All))
-            {
-                outside.Add(id);
-            }
-            else
+            if (!DomainSyntax.IsWellFormed(id.Replace('*', 'x'), Domains.All))
             {
                 throw new BadInputException(source, $"unknown failure domain '{id}'. {DomainSyntax.Help(id, Domains.All)}");
+            }
+
+            var matches = Enumerable.Range(0, Domains.All.Length).Where(i => Glob.IsMatch(id, Domains[i].Id)).ToList();
+            inDesign.UnionWith(matches);
+            if (matches.Count == 0)
+            {
+                outside.Add(id);
             }
         }
 

@@ -1,0 +1,43 @@
+namespace CloudIam.Infra.Cli;
+
+/// <summary>
+/// Everything a verb reads from outside its arguments, so tests run verbs in-process with their own
+/// writers, clock, environment and repository root.
+/// </summary>
+public sealed record CliContext
+{
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    /// <summary>The day suppression expiries are compared with.</summary>
+    public required DateOnly Today { get; init; }
+
+    /// <summary>The directory holding Pulumi.yaml, stacks/ and policy/.</summary>
+    public required string Root { get; init; }
+
+    public required Func<string, string?> Environment { get; init; }
+
+    /// <summary>Where the Pulumi YAML runtime runs the compiler; otherwise the repository that contains the working directory.</summary>
+    public static CliContext FromProcess() => new()
+    {
+        Out = Console.Out,
+        Error = Console.Error,
+        Today = DateOnly.FromDateTime(DateTime.UtcNow),
+        Root = System.Environment.GetEnvironmentVariable("PULUMI_ROOT_DIRECTORY") is { Length: > 0 } root ? root : FindRoot(Directory.GetCurrentDirectory()),
+        Environment = System.Environment.GetEnvironmentVariable,
+    };
+
+    private static string FindRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return start;
+    }
+}

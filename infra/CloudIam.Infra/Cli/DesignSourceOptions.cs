@@ -1,0 +1,38 @@
+using System.CommandLine;
+using CloudIam.Placement.Design;
+using CloudIam.Pulumi.Inference;
+using CloudIam.Pulumi.Preview;
+using CloudIam.Pulumi.State;
+
+namespace CloudIam.Infra.Cli;
+
+/// <summary>
+/// <c>--stack S | --state FILE | --preview FILE</c>: the three ways to name a design. Each ends in the
+/// same placement inference, so the design checked is the design that is deployed.
+/// </summary>
+public sealed class DesignSourceOptions
+{
+    private readonly Option<string?> _stack = CommonOptions.Stack();
+    private readonly Option<string?> _state = CommonOptions.State();
+    private readonly Option<string?> _preview = CommonOptions.Preview();
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_stack);
+        command.Options.Add(_state);
+        command.Options.Add(_preview);
+        command.Validators.Add(result =>
+        {
+            var given = new[] { result.GetValue(_stack), result.GetValue(_state), result.GetValue(_preview) }.Count(v => v is not null);
+            if (given != 1)
+            {
+                result.AddError("give exactly one of --stack, --state or --preview");
+            }
+        });
+    }
+
+    public PlacementDesign Load(ParseResult parsed, CliContext context) =>
+        parsed.GetValue(_stack) is { } stack ? StackDesigns.Compile(stack, context).Design
+        : parsed.GetValue(_state) is { } state ? PlacementInference.Infer(StackExportReader.Read(state))
+        : PlacementInference.Infer(PreviewReader.Read(parsed.GetValue(_preview)!));
+}

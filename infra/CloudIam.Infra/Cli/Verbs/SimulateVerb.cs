@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using CloudIam.Infra.Reports;
+using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Simulation;
+
+namespace CloudIam.Infra.Cli.Verbs;
+
+/// <summary><c>simulate</c>: what survives an outage of the named domains or a scenario.</summary>
+public static class SimulateVerb
+{
+    public static Command Create(CliContext context)
+    {
+        var source = new DesignSourceOptions();
+        var policy = CommonOptions.Policy();
+        var outage = new Option<string?>("--outage", "-o") { Description = "Failed domains, comma-separated (e.g. scaleway,aws/eu-west-3a or scaleway/fr-par/net:*)." };
+        var scenario = new Option<string?>("--scenario") { Description = "A scenario YAML file (e.g. scenarios/2026-scaleway-private-network-dns.yaml)." };
+        var format = CommonOptions.Format(OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown);
+        var command = new Command("simulate", "Remove failure domains (and everything that depends on them) and report, per capability, what is left. Exit 0 when every critical capability stays up, 1 otherwise.");
+        source.AddTo(command);
+        command.Options.Add(policy);
+        command.Options.Add(outage);
+        command.Options.Add(scenario);
+        command.Options.Add(format);
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(outage) is null) == (result.GetValue(scenario) is null))
+            {
+                result.AddError("give exactly one of --outage or --scenario");
+            }
+        });
+        command.SetAction(parsed =>
+        {
+            var analysis = DesignAnalysis.Build(source.Load(parsed, context), PolicyFiles.Load(parsed.GetValue(policy), context));
+            var (ids, origin, name) = parsed.GetValue(scenario) is { } file
+                ? ScenarioLoader.Load(file) is var loaded ? (loaded.Outage, loaded.Source, loaded.Name) : default
+                : (parsed.GetValue(outage)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray(), "--outage", null);
+            var report = SimulationReport.Simulate(analysis, analysis.Outage(ids, origin), name);
+            context.Out.Write(SimulationFormatter.Format(report, parsed.GetValue(format)));
+            return report.AllCriticalUp ? CloudIamCli.Ok : CloudIamCli.PolicyFailed;
+        });
+        return command;
+    }
+}

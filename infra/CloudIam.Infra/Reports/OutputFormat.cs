@@ -1,0 +1,11 @@
+namespace CloudIam.Infra.Reports;
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+    Markdown,
+    Sarif,
+    Junit,
+    Codequality,
+}

@@ -1,0 +1,85 @@
+using System.Text;
+using CloudIam.Placement.Simulation;
+
+namespace CloudIam.Infra.Reports;
+
+/// <summary>Renders what survives an outage (the <c>simulate</c> verb).</summary>
+public static class SimulationFormatter
+{
+    public static string Format(SimulationReport report, OutputFormat format) => format switch
+    {
+        OutputFormat.Json => ReportJson.Serialize(new
+        {
+            design = report.DesignSource,
+            scenario = report.Scenario,
+            outage = report.Outage,
+            outsideDesign = report.OutsideDesign,
+            allCriticalUp = report.AllCriticalUp,
+            capabilities = report.Capabilities.Select(c => new
+            {
+                name = c.Name,
+                critical = c.Critical,
+                before = c.Before,
+                after = c.After,
+                up = c.Up,
+                brokenDependencies = c.BrokenDependencies,
+            }),
+        }),
+        OutputFormat.Markdown => Markdown(report),
+        OutputFormat.Text => Text(report),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "simulate prints text, json or markdown"),
+    };
+
+    private static string Text(SimulationReport report)
+    {
+        var table = Terminal.Table("capability", "critical", "before", "after", "status");
+        foreach (var capability in report.Capabilities)
+        {
+            table.Row(capability.Name, capability.Critical ? "yes" : "no", Count(capability.Before), Count(capability.After), Status(capability));
+        }
+
+        return Terminal.Render(
+            Terminal.Line(Heading(report)),
+            Terminal.Line($"outage: {string.Join(", ", report.Outage.DefaultIfEmpty("(no domain of this design)"))}"),
+            Terminal.Line(OutsideLine(report)),
+            table,
+            Terminal.Line(Verdict(report)));
+    }
+
+    private static string Markdown(SimulationReport report)
+    {
+        var text = new StringBuilder();
+        text.Append("## ").Append(Heading(report)).Append("\n\n");
+        text.Append("Outage: ").AppendJoin(", ", report.Outage.Select(Reports.Markdown.Code).DefaultIfEmpty("(no domain of this design)")).Append("\n\n");
+        if (!report.OutsideDesign.IsEmpty)
+        {
+            text.Append(OutsideLine(report)).Append("\n\n");
+        }
+
+        Reports.Markdown.AppendTable(
+            text,
+            ["capability", "critical", "before", "after", "status"],
+            report.Capabilities.Select(c => (IReadOnlyList<string>)[c.Name, c.Critical ? "yes" : "no", Count(c.Before), Count(c.After), Status(c)]));
+        text.Append("**").Append(Verdict(report)).Append("**\n");
+        return text.ToString();
+    }
+
+    private static string Heading(SimulationReport report) =>
+        report.Scenario is { } scenario ? $"Simulated outage of {report.DesignSource}: {scenario}" : $"Simulated outage of {report.DesignSource}";
+
+    private static string OutsideLine(SimulationReport report) =>
+        report.OutsideDesign.IsEmpty ? "" : $"not in this design (no effect): {string.Join(", ", report.OutsideDesign)}";
+
+    private static string Count(int instances) => instances.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Status(SimulatedCapability capability) => capability switch
+    {
+        { Up: true } => "up",
+        { BrokenDependencies.IsEmpty: false } when capability.After > 0 => $"DOWN (through {string.Join(", ", capability.BrokenDependencies)})",
+        _ => "DOWN",
+    };
+
+    private static string Verdict(SimulationReport report) => report.AllCriticalUp
+        ? "every critical capability stays up"
+        : $"critical capabilities down: {string.Join(", ", report.Capabilities.Where(c => c.Critical && !c.Up).Select(c => c.Name))}";
+}

@@ -1,0 +1,51 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace CloudIam.Infra.Reports;
+
+/// <summary>
+/// Spectre.Console renders tables to any writer. Without a terminal the output is plain text of a
+/// fixed width, so the same input gives byte-identical reports in CI, files and tests.
+/// </summary>
+public static class Terminal
+{
+    private const int PlainWidth = 140;
+
+    public static string Render(params IRenderable[] parts)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = PlainWidth;
+        foreach (var part in parts)
+        {
+            console.Write(part);
+        }
+
+        return writer.ToString();
+    }
+
+    public static Table Table(params string[] headers)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var header in headers)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(header)));
+        }
+
+        return table;
+    }
+
+    public static Table Row(this Table table, params string[] cells)
+    {
+        table.AddRow([.. cells.Select(cell => new Text(cell))]);
+        return table;
+    }
+
+    public static IRenderable Line(string text) => new Text(text + "\n");
+}

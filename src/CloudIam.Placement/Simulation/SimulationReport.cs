@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using CloudIam.Placement.Analysis;
+
+namespace CloudIam.Placement.Simulation;
+
+/// <summary>What survives one outage: per capability, instances before and after, up or down.</summary>
+public sealed record SimulationReport
+{
+    public required string DesignSource { get; init; }
+
+    public string? Scenario { get; init; }
+
+    /// <summary>Failed domains present in the design, broadest first.</summary>
+    public required ImmutableArray<string> Outage { get; init; }
+
+    /// <summary>Failed domains the design does not use.</summary>
+    public required ImmutableArray<string> OutsideDesign { get; init; }
+
+    public required ImmutableArray<SimulatedCapability> Capabilities { get; init; }
+
+    public bool AllCriticalUp => Capabilities.All(c => !c.Critical || c.Up);
+
+    public static SimulationReport Simulate(DesignAnalysis analysis, OutageSet outage, string? scenario = null) => new()
+    {
+        DesignSource = analysis.Design.Source,
+        Scenario = scenario,
+        Outage = [.. outage.Domains.Select(d => d.Id)],
+        OutsideDesign = outage.OutsideDesign,
+        Capabilities = [.. analysis.Evaluate(outage).Select(o => new SimulatedCapability
+        {
+            Name = o.Capability,
+            Critical = analysis.Capabilities[o.Capability].Spec.Critical,
+            Before = o.InstancesBefore,
+            After = o.InstancesAfter,
+            Up = o.Up,
+            BrokenDependencies = o.BrokenDependencies,
+        })],
+    };
+}
+
+public sealed record SimulatedCapability
+{
+    public required string Name { get; init; }
+
+    public required bool Critical { get; init; }
+
+    public required int Before { get; init; }
+
+    public required int After { get; init; }
+
+    public required bool Up { get; init; }
+
+    public required ImmutableArray<string> BrokenDependencies { get; init; }
+}
