@@ -13,8 +13,8 @@ public sealed class PL004InvisibleOutage : IPlacementRule
 
     public string Explanation =>
         "Alerting and the status page exist to notice outages. If one failure domain takes down the observer and some of "
-        + "what it watches, nobody is told: in the Scaleway incident the first signal came from customers' login errors and "
-        + "the status page was updated an hour and a half later. For every single-domain loss that hits an observed "
+        + "what it watches, nobody is told: in the Scaleway incident our observability was slow and unstable on the same "
+        + "provider, and the status page was updated an hour and a half after the first deployment failed. For every single-domain loss that hits an observed "
         + "capability ('observes:'), its observer must stay up.";
 
     public string HowToFix =>

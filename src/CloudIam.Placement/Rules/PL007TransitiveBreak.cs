@@ -77,7 +77,7 @@ public sealed class PL007TransitiveBreak : IPlacementRule
                 continue;
             }
 
-            var victims = lost.Where(i => !i.OwnDomains.Contains(coupled.Narrowest)).ToList();
+            var victims = lost.Where(i => !i.OwnDomains.Contains(coupled.Narrowest)).OrderBy(i => i.Urn, StringComparer.Ordinal).ToList();
             var first = victims[0];
             yield return new Violation
             {
