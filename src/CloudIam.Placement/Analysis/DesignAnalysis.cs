@@ -186,7 +186,7 @@ public sealed class DesignAnalysis
                 }
 
                 var capacity = spec.Capacity is { } capacitySpec && resource.Properties.TryGetNumber(capacitySpec.Property, out var value) ? value : 1;
-                instances[capability].Add(new Instance(resource, capability, capacity, effective.Of(i), table));
+                instances[capability].Add(new Instance(resource, capability, capacity, own[i], effective.Of(i), table));
             }
 
             var capabilities = policy.Capabilities.ToImmutableSortedDictionary(

@@ -9,11 +9,12 @@ public sealed class Instance
 {
     private readonly DomainTable _domains;
 
-    internal Instance(DesignResource resource, string capability, double capacity, int[] effectiveDomains, DomainTable domains)
+    internal Instance(DesignResource resource, string capability, double capacity, int[] ownDomains, int[] effectiveDomains, DomainTable domains)
     {
         Resource = resource;
         Capability = capability;
         Capacity = capacity;
+        OwnDomainSet = ownDomains;
         EffectiveDomainSet = effectiveDomains;
         _domains = domains;
     }
@@ -31,6 +32,14 @@ public sealed class Instance
 
     /// <summary>Its own domains and those of everything it depends on, transitively.</summary>
     public ImmutableArray<FailureDomain> Domains => _domains.Resolve(EffectiveDomainSet);
+
+    /// <summary>
+    /// The domains of its own placement only: a domain in <see cref="Domains"/> but not here takes the
+    /// instance down through something it depends on, a coupling nobody sees in the resource itself.
+    /// </summary>
+    public ImmutableArray<FailureDomain> OwnDomains => _domains.Resolve(OwnDomainSet);
+
+    internal int[] OwnDomainSet { get; }
 
     internal int[] EffectiveDomainSet { get; }
 

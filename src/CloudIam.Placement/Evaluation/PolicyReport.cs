@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Policy;
+using CloudIam.Placement.Rules;
+
+namespace CloudIam.Placement.Evaluation;
+
+public enum Verdict
+{
+    Pass,
+    Fail,
+}
+
+/// <summary>The outcome of checking one design against one policy (DESIGN §6 <c>check --format json</c>).</summary>
+public sealed record PolicyReport
+{
+    /// <summary><see cref="Verdict.Fail"/> iff an unsuppressed violation is an <see cref="Severity.Error"/>.</summary>
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>One per declared capability, by name.</summary>
+    public required ImmutableArray<CapabilitySummary> Capabilities { get; init; }
+
+    /// <summary>Unsuppressed violations, by rule, capability, domains, message.</summary>
+    public required ImmutableArray<Violation> Violations { get; init; }
+
+    /// <summary>Violations a valid suppression accepted, in the same order.</summary>
+    public required ImmutableArray<SuppressedViolation> Suppressed { get; init; }
+}
+
+public sealed record CapabilitySummary
+{
+    public required string Name { get; init; }
+
+    public required bool Critical { get; init; }
+
+    /// <summary>Ordinal order.</summary>
+    public required ImmutableArray<string> Providers { get; init; }
+
+    /// <summary>By URN.</summary>
+    public required ImmutableArray<InstanceSummary> Instances { get; init; }
+
+    public required ResilienceDegree Resilience { get; init; }
+}
+
+public sealed record InstanceSummary
+{
+    public required string Urn { get; init; }
+
+    public required string Provider { get; init; }
+
+    public string? Region { get; init; }
+
+    /// <summary>Effective domains (own placement and dependencies), broadest first.</summary>
+    public required ImmutableArray<string> Domains { get; init; }
+}
+
+public sealed record SuppressedViolation
+{
+    public required Violation Violation { get; init; }
+
+    /// <summary>The suppression that matched; it has a reason and has not expired.</summary>
+    public required Suppression By { get; init; }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Domains;
+using CloudIam.Placement.Policy;
+
+namespace CloudIam.Placement.Rules;
+
+/// <summary>What every rule reads: the analysed design and the date suppressions are judged against.</summary>
+public sealed record RuleContext
+{
+    public required DesignAnalysis Analysis { get; init; }
+
+    /// <summary>Rules never read the clock, so a run is reproducible and expiry is testable.</summary>
+    public required DateOnly Today { get; init; }
+
+    public PlacementPolicy Policy => Analysis.Policy;
+
+    /// <summary>Critical capabilities in name order.</summary>
+    public IEnumerable<CapabilityAnalysis> CriticalCapabilities => Analysis.Capabilities.Values.Where(c => c.Spec.Critical);
+
+    /// <summary>The domain kinds whose single loss the capability must survive.</summary>
+    public ImmutableArray<DomainKind> SurviveKinds(CapabilitySpec spec) => spec.Survive ?? Policy.Defaults.Survive;
+
+    public int MinProviders(CapabilitySpec spec) => spec.MinProviders ?? Policy.Defaults.MinProviders;
+}

@@ -1,0 +1,54 @@
+using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Design;
+using CloudIam.Placement.Domains;
+
+namespace CloudIam.Placement.Rules;
+
+/// <summary>
+/// Where to put what a violation asks for. Suggestions name a provider and region the design
+/// already uses (so the answer is actionable with existing accounts and networks), preferring one
+/// the capability does not use yet, and never the provider that just failed.
+/// </summary>
+internal static class Suggest
+{
+    /// <summary>
+    /// Design providers outside <paramref name="avoid"/>, those not in <paramref name="inUse"/> first,
+    /// each as "aws (eu-west-3)" with the region most of the design's resources on it use.
+    /// </summary>
+    public static IEnumerable<string> ProvidersOutside(this RuleContext context, IEnumerable<string> avoid, IEnumerable<string> inUse)
+    {
+        var avoided = avoid.ToHashSet(StringComparer.Ordinal);
+        var used = inUse.ToHashSet(StringComparer.Ordinal);
+        return context.Analysis.Domains.All
+            .Where(d => d.Kind == DomainKind.Provider && !avoided.Contains(d.Id))
+            .OrderBy(d => used.Contains(d.Id))
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .Select(d => context.Describe(d.Id));
+    }
+
+    /// <summary>A place for more instances of <paramref name="capability"/> that the lost domains cannot take down.</summary>
+    public static string Elsewhere(this RuleContext context, CapabilityAnalysis capability, IEnumerable<FailureDomain> lost)
+    {
+        var providers = lost.Select(d => d.Provider).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return context.ProvidersOutside(providers, capability.Providers).FirstOrDefault()
+            ?? $"a provider other than {Text.JoinAnd(providers)}";
+    }
+
+    /// <summary>"aws (eu-west-3)": the provider with the region most of the design's resources on it use.</summary>
+    public static string Describe(this RuleContext context, string provider)
+    {
+        var region = context.Analysis.Design.Resources
+            .Select(r => r.Placement)
+            .Where(p => p is { Region: not null } && p.Provider == provider)
+            .GroupBy(p => p!.Region!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .FirstOrDefault();
+        return region is null ? provider : $"{provider} ({region})";
+    }
+
+    /// <summary>"aws (eu-west-3)" for where one resource runs.</summary>
+    public static string Describe(ResourcePlacement placement) =>
+        placement.Region is { } region ? $"{placement.Provider} ({region})" : placement.Provider;
+}

@@ -1,0 +1,42 @@
+using CloudIam.Placement.Rules;
+using CloudIam.Placement.Tests.Support;
+
+namespace CloudIam.Placement.Tests.Rules;
+
+public sealed class PL008UnplacedResourceTests
+{
+    private const string Policy = """
+        capabilities:
+          logs: { critical: true }
+          dashboards: { critical: false }
+        """;
+
+    private static readonly PL008UnplacedResource Rule = new();
+
+    [Fact]
+    public void A_critical_resource_without_placement_is_a_violation_naming_its_urn()
+    {
+        var design = new TestDesign()
+            .Add("loki-scw", r => r.Capability("logs").OnScaleway())
+            .Add("loki-mystery", r => r.Capability("logs"));
+
+        var violation = Assert.Single(Check.Run(Rule, design, Policy));
+
+        Assert.Equal("PL008", violation.Rule);
+        Assert.Equal("logs", violation.Capability);
+        Assert.Equal(Severity.Error, violation.Severity);
+        Assert.Empty(violation.Domains);
+        Assert.StartsWith(TestDesign.UrnOf("loki-mystery"), violation.Message, StringComparison.Ordinal);
+        Assert.StartsWith("give loki-mystery an explicit provider", violation.Suggestion, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Placed_critical_resources_and_unplaced_non_critical_ones_pass()
+    {
+        var design = new TestDesign()
+            .Add("loki-scw", r => r.Capability("logs").OnScaleway())
+            .Add("grafana-mystery", r => r.Capability("dashboards"));
+
+        Assert.Empty(Check.Run(Rule, design, Policy));
+    }
+}

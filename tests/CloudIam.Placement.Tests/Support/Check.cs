@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Policy;
+using CloudIam.Placement.Rules;
+
+namespace CloudIam.Placement.Tests.Support;
+
+/// <summary>Runs policies and rules over test designs.</summary>
+internal static class Check
+{
+    public static readonly DateOnly Today = new(2026, 6, 1);
+
+    public static PlacementPolicy Policy(string yaml) => PolicyLoader.Parse(yaml, "test-policy.yaml");
+
+    public static DesignAnalysis Analyze(TestDesign design, string policyYaml) =>
+        DesignAnalysis.Build(design.Build(), Policy(policyYaml));
+
+    public static ImmutableArray<Violation> Run(IPlacementRule rule, TestDesign design, string policyYaml) =>
+        Run(rule, Analyze(design, policyYaml));
+
+    public static ImmutableArray<Violation> Run(IPlacementRule rule, DesignAnalysis analysis, DateOnly? today = null) =>
+        [.. rule.Check(new RuleContext { Analysis = analysis, Today = today ?? Today })];
+
+    /// <summary>Domains of a violation, in order (an ImmutableArray does not compare by content).</summary>
+    public static void HasDomains(this Violation violation, params string[] expected) =>
+        Assert.Equal(expected, violation.Domains.ToArray());
+}
