@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CloudIam.Placement;
 using CloudIam.Placement.Design;
 using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Preview;
@@ -35,4 +36,25 @@ public sealed class DesignSourceOptions
         parsed.GetValue(_stack) is { } stack ? StackDesigns.Compile(stack, context).Design
         : parsed.GetValue(_state) is { } state ? PlacementInference.Infer(StackExportReader.Read(state))
         : PlacementInference.Infer(PreviewReader.Read(parsed.GetValue(_preview)!));
+
+    /// <summary>
+    /// One design named in a single word, for <c>diff</c>: <c>stack:&lt;name&gt;</c>, or a JSON file
+    /// recognised as a stack export (top-level <c>deployment</c>) or a preview (top-level <c>steps</c>).
+    /// </summary>
+    public static PlacementDesign Load(string spec, CliContext context)
+    {
+        if (spec.StartsWith(StackPrefix, StringComparison.Ordinal))
+        {
+            return StackDesigns.Compile(spec[StackPrefix.Length..], context).Design;
+        }
+
+        return PulumiJsonKinds.Detect(spec) switch
+        {
+            PulumiJsonKind.StackExport => PlacementInference.Infer(StackExportReader.Read(spec)),
+            PulumiJsonKind.Preview => PlacementInference.Infer(PreviewReader.Read(spec)),
+            _ => throw new BadInputException(spec, "$", "neither a `pulumi stack export` (no top-level 'deployment') nor a `pulumi preview --json` (no top-level 'steps')"),
+        };
+    }
+
+    private const string StackPrefix = "stack:";
 }

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using CloudIam.Infra.Reports;
+using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Evaluation;
+
+namespace CloudIam.Infra.Cli.Verbs;
+
+/// <summary><c>check</c>: the policy verdict on a stack, a state export or a preview.</summary>
+public static class CheckVerb
+{
+    public static Command Create(CliContext context)
+    {
+        var source = new DesignSourceOptions();
+        var policy = CommonOptions.Policy();
+        var format = CommonOptions.Format(Enum.GetValues<OutputFormat>());
+        var command = new Command("check", "Check a design against the placement policy. Exit 0 pass, 1 violations, 2 bad input.");
+        source.AddTo(command);
+        command.Options.Add(policy);
+        command.Options.Add(format);
+        command.SetAction(parsed =>
+        {
+            var design = source.Load(parsed, context);
+            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(design, PolicyFiles.Load(parsed.GetValue(policy), context)), context.Today);
+            context.Out.Write(CheckFormatter.Format(report, parsed.GetValue(format), design.Source));
+            return report.Verdict == Verdict.Pass ? CloudIamCli.Ok : CloudIamCli.PolicyFailed;
+        });
+        return command;
+    }
+}
