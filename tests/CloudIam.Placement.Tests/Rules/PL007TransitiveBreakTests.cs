@@ -67,7 +67,7 @@ public sealed class PL007TransitiveBreakTests
         Assert.Equal(Severity.Error, violation.Severity);
         violation.HasDomains("scaleway", "scaleway/fr-par", "scaleway/svc:iam");
         Assert.Equal(
-            $"losing scaleway/svc:iam takes down one metrics instance placed outside it ({TestDesign.UrnOf("prom-aws")}) through resources they depend on, "
+            $"losing scaleway/svc:iam takes down one metrics instance placed outside it ({TestDesign.UrnOf("prom-aws")}) through a resource it depends on, "
             + "leaving 0 of 2, as does losing scaleway or scaleway/fr-par",
             violation.Message);
         Assert.Equal("move what prom-aws depends on to aws (eu-west-3), where it runs, or drop that dependency", violation.Suggestion);
