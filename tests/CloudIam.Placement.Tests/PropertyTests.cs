@@ -1,4 +1,5 @@
 using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Rules;
 using CloudIam.Placement.Tests.Support;
 using CsCheck;
@@ -52,8 +53,10 @@ public sealed class PropertyTests
                     design.Add($"prom-{i}", r => new Spot(provider, region, zone, network, kubernetes).Place(r.Capability("metrics")));
                 }
 
-                var pl001 = Harness.Run(new PL001MinProviders(), design, Policy).Where(v => v.Capability == "metrics");
-                Assert.Equal([provider], Assert.Single(pl001).Domains.ToArray());
+                var report = PolicyEngine.Evaluate(Harness.Analyze(design, Policy), Harness.Today);
+                Assert.Equal(Verdict.Fail, report.Verdict);
+                var pl001 = Assert.Single(report.Violations, v => v.Rule == "PL001" && v.Capability == "metrics");
+                Assert.Equal([provider], pl001.Domains.ToArray());
             });
     }
 

@@ -24,9 +24,8 @@ public sealed class PL006CapacityAfterLoss : IPlacementRule
                 continue;
             }
 
-            foreach (var loss in context.SingleDomainLosses(capability.Spec, [capability.Name]))
+            foreach (var (loss, outcome) in context.OwnLosses(capability))
             {
-                var outcome = context.Analysis.Evaluate(capability.Name, loss.Outage);
                 var missing = capacity.MinAfterLoss - outcome.CapacityAfter;
                 if (missing <= 0)
                 {

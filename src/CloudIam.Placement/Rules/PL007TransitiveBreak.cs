@@ -62,9 +62,8 @@ public sealed class PL007TransitiveBreak : IPlacementRule
 
     private IEnumerable<Violation> ThroughResources(RuleContext context, CapabilityAnalysis capability)
     {
-        foreach (var loss in context.SingleDomainLosses(capability.Spec, [capability.Name]))
+        foreach (var (loss, outcome) in context.OwnLosses(capability))
         {
-            var outcome = context.Analysis.Evaluate(capability.Name, loss.Outage);
             if (outcome.OwnUp)
             {
                 continue;
