@@ -10,7 +10,7 @@ public static partial class PolicyLoader
     /// "unknown X 'word' (did you mean 'y'?); expected one of: …" — shared by every place that
     /// rejects a name a person typed (keys, capability names, domain kinds, rule IDs).
     /// </summary>
-    internal static string Unknown(string what, string word, IEnumerable<string> expected)
+    private static string Unknown(string what, string word, IEnumerable<string> expected)
     {
         var candidates = expected.Order(StringComparer.Ordinal).ToList();
         var hint = DidYouMean(word, candidates) is { } close ? $" (did you mean '{close}'?)" : "";

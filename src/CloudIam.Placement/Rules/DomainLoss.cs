@@ -27,9 +27,14 @@ public sealed record DomainLoss
     public ImmutableArray<string> Ids => [.. Domains.Select(d => d.Id)];
 
     /// <summary>", as does losing a, b or c" for the other domains of this effect, or nothing.</summary>
-    public string Also => Domains.Length > 1
-        ? $", as does losing {Text.JoinOr(Domains.Where(d => d != Narrowest).Select(d => d.Id))}"
-        : "";
+    public string Also
+    {
+        get
+        {
+            var narrowest = Narrowest;
+            return Domains.Length > 1 ? $", as does losing {Text.JoinOr(Domains.Where(d => d != narrowest).Select(d => d.Id))}" : "";
+        }
+    }
 
     /// <summary>The same loss narrowed to some of its domains, for findings that hold for only part of them.</summary>
     public DomainLoss Only(IEnumerable<FailureDomain> domains) => this with { Domains = [.. Domains.Intersect(domains)] };

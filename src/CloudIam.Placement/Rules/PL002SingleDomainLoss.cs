@@ -20,9 +20,8 @@ public sealed class PL002SingleDomainLoss : IPlacementRule
     {
         foreach (var capability in context.CriticalCapabilities)
         {
-            foreach (var loss in context.SingleDomainLosses(capability.Spec, [capability.Name]))
+            foreach (var (loss, outcome) in context.OwnLosses(capability))
             {
-                var outcome = context.Analysis.Evaluate(capability.Name, loss.Outage);
                 var missing = capability.Spec.MinHealthy - outcome.InstancesAfter;
                 if (missing <= 0)
                 {

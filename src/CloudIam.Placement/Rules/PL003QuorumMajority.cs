@@ -21,9 +21,8 @@ public sealed class PL003QuorumMajority : IPlacementRule
     {
         foreach (var capability in context.CriticalCapabilities.Where(c => c.Spec.Quorum == Quorum.Majority))
         {
-            foreach (var loss in context.SingleDomainLosses(capability.Spec, [capability.Name]))
+            foreach (var (loss, outcome) in context.OwnLosses(capability))
             {
-                var outcome = context.Analysis.Evaluate(capability.Name, loss.Outage);
                 var total = outcome.InstancesBefore;
                 if (2 * outcome.InstancesAfter > total)
                 {

@@ -8,7 +8,7 @@ public sealed class PL006CapacityAfterLoss : IPlacementRule
 
     public string Explanation =>
         "A capability can stay up and still be useless: one surviving CI runner with two job slots cannot carry the "
-        + "corrective pipelines of an incident. For capabilities with 'capacity', the sum of 'capacity.property' over the "
+        + "corrective pipelines of an incident. For critical capabilities with 'capacity', the sum of 'capacity.property' over the "
         + "instances that survive any one domain loss must stay at or above 'minAfterLoss'.";
 
     public string HowToFix =>
@@ -24,9 +24,8 @@ public sealed class PL006CapacityAfterLoss : IPlacementRule
                 continue;
             }
 
-            foreach (var loss in context.SingleDomainLosses(capability.Spec, [capability.Name]))
+            foreach (var (loss, outcome) in context.OwnLosses(capability))
             {
-                var outcome = context.Analysis.Evaluate(capability.Name, loss.Outage);
                 var missing = capacity.MinAfterLoss - outcome.CapacityAfter;
                 if (missing <= 0)
                 {

@@ -62,22 +62,22 @@ public sealed class PL007TransitiveBreak : IPlacementRule
 
     private IEnumerable<Violation> ThroughResources(RuleContext context, CapabilityAnalysis capability)
     {
-        foreach (var loss in context.SingleDomainLosses(capability.Spec, [capability.Name]))
+        foreach (var (loss, outcome) in context.OwnLosses(capability))
         {
-            var outcome = context.Analysis.Evaluate(capability.Name, loss.Outage);
             if (outcome.OwnUp)
             {
                 continue;
             }
 
-            var lost = capability.Instances.Where(i => i.IsLostIn(loss.Outage)).ToList();
-            var coupled = loss.Only(loss.Domains.Where(d => lost.Any(i => !i.OwnDomains.Contains(d))));
+            var lost = capability.Instances.Where(i => i.IsLostIn(loss.Outage)).Select(i => (Instance: i, Own: i.OwnDomains)).ToList();
+            var coupled = loss.Only(loss.Domains.Where(d => lost.Any(i => !i.Own.Contains(d))));
             if (coupled.Domains.IsEmpty)
             {
                 continue;
             }
 
-            var victims = lost.Where(i => !i.OwnDomains.Contains(coupled.Narrowest)).OrderBy(i => i.Urn, StringComparer.Ordinal).ToList();
+            var narrowest = coupled.Narrowest;
+            var victims = lost.Where(i => !i.Own.Contains(narrowest)).Select(i => i.Instance).OrderBy(i => i.Urn, StringComparer.Ordinal).ToList();
             var first = victims[0];
             yield return new Violation
             {
@@ -85,8 +85,8 @@ public sealed class PL007TransitiveBreak : IPlacementRule
                 Capability = capability.Name,
                 Severity = Severity.Error,
                 Domains = coupled.Ids,
-                Message = $"losing {coupled.Narrowest} takes down {Text.Instances(victims.Count, capability.Name)} placed outside it ({first.Urn}"
-                    + $"{(victims.Count > 1 ? $" and {victims.Count - 1} more" : "")}) through resources they depend on, "
+                Message = $"losing {narrowest} takes down {Text.Instances(victims.Count, capability.Name)} placed outside it ({first.Urn}"
+                    + $"{(victims.Count > 1 ? $" and {victims.Count - 1} more" : "")}) through {(victims.Count > 1 ? "resources they depend" : "a resource it depends")} on, "
                     + $"leaving {outcome.InstancesAfter} of {outcome.InstancesBefore}{coupled.Also}",
                 Suggestion = $"move what {first.Resource.Name} depends on to {Suggest.Describe(first.Placement)}, where it runs, or drop that dependency",
             };

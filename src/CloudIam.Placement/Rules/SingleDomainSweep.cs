@@ -41,6 +41,10 @@ internal static class SingleDomainSweep
         return order.Select(key => new DomainLoss { Domains = [.. groups[key]], Outage = analysis.Outage(groups[key][0]) });
     }
 
+    /// <summary>Each distinct single-domain loss of the capability's own instances, with what it leaves of the capability.</summary>
+    public static IEnumerable<(DomainLoss Loss, CapabilityOutcome Outcome)> OwnLosses(this RuleContext context, CapabilityAnalysis capability) =>
+        context.SingleDomainLosses(capability.Spec, [capability.Name]).Select(loss => (loss, context.Analysis.Evaluate(capability.Name, loss.Outage)));
+
     private static string LostInstancesKey(CapabilityAnalysis[] capabilities, OutageSet outage) =>
         string.Join('|', capabilities.Select(c => string.Join(',', c.Instances.Select((instance, i) => instance.IsLostIn(outage) ? i : -1).Where(i => i >= 0))));
 }

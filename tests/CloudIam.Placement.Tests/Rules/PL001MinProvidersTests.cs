@@ -22,7 +22,7 @@ public sealed class PL001MinProvidersTests
             .Add("alertmanager-b", r => r.Capability("alerting").OnScaleway("fr-par-2"))
             .Add("eks", r => r.Capability("platform").OnAws());
 
-        var violation = Assert.Single(Check.Run(Rule, design, Policy));
+        var violation = Assert.Single(Harness.Run(Rule, design, Policy));
 
         Assert.Equal("PL001", violation.Rule);
         Assert.Equal("alerting", violation.Capability);
@@ -39,7 +39,7 @@ public sealed class PL001MinProvidersTests
             .Add("alertmanager-scw", r => r.Capability("alerting").OnScaleway())
             .Add("alertmanager-aws", r => r.Capability("alerting").OnAws());
 
-        Assert.Empty(Check.Run(Rule, design, Policy));
+        Assert.Empty(Harness.Run(Rule, design, Policy));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class PL001MinProvidersTests
             .Add("kapsule", r => r.Capability("platform").OnScaleway())
             .Add("eks", r => r.Capability("platform").OnAws());
 
-        var violation = Assert.Single(Check.Run(Rule, design, Policy));
+        var violation = Assert.Single(Harness.Run(Rule, design, Policy));
 
         Assert.Empty(violation.Domains);
         Assert.Contains("0 of the 2 providers", violation.Message, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class PL001MinProvidersTests
     {
         var design = new TestDesign().Add("alertmanager", r => r.Capability("alerting").OnScaleway());
 
-        var violation = Assert.Single(Check.Run(Rule, design, Policy));
+        var violation = Assert.Single(Harness.Run(Rule, design, Policy));
 
         Assert.Equal("add one alerting instance on a provider the design does not use yet", violation.Suggestion);
     }
@@ -79,6 +79,6 @@ public sealed class PL001MinProvidersTests
             .Add("alertmanager", r => r.Capability("alerting").OnScaleway())
             .Add("grafana", r => r.Capability("dashboards").OnScaleway());
 
-        Assert.Empty(Check.Run(Rule, design, policy));
+        Assert.Empty(Harness.Run(Rule, design, policy));
     }
 }

@@ -22,7 +22,7 @@ public sealed class PL002SingleDomainLossTests
             .Add("eks", r => r.Capability("platform").OnAws());
 
         // Each zone alone leaves one of two instances: fine. Everything they share kills both.
-        var violation = Assert.Single(Check.Run(Rule, design, Policy));
+        var violation = Assert.Single(Harness.Run(Rule, design, Policy));
 
         Assert.Equal("PL002", violation.Rule);
         Assert.Equal("metrics", violation.Capability);
@@ -47,7 +47,7 @@ public sealed class PL002SingleDomainLossTests
             .Add("prom-b", r => r.Capability("metrics").OnScaleway("fr-par-2"))
             .Add("prom-aws", r => r.Capability("metrics").OnAws());
 
-        Assert.Empty(Check.Run(Rule, design, Policy));
+        Assert.Empty(Harness.Run(Rule, design, Policy));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class PL002SingleDomainLossTests
             .Add("prom-scw", r => r.Capability("metrics").On("scaleway", "fr-par"))
             .Add("prom-aws", r => r.Capability("metrics").On("aws", "eu-west-3"));
 
-        var violations = Check.Run(Rule, design, policy);
+        var violations = Harness.Run(Rule, design, policy);
 
         Assert.Equal(2, violations.Length);
         var scaleway = Assert.Single(violations, v => v.Domains.Contains("scaleway"));
@@ -77,11 +77,11 @@ public sealed class PL002SingleDomainLossTests
             .Add("prom-c", r => r.Capability("metrics").OnScaleway("fr-par-2"));
 
         // Both zones hold an instance, so no single zone breaks it; provider and network losses are not asked for.
-        Assert.Empty(Check.Run(Rule, design, policy));
+        Assert.Empty(Harness.Run(Rule, design, policy));
 
         var oneZone = new TestDesign()
             .Add("prom-a", r => r.Capability("metrics").OnScaleway("fr-par-1"))
             .Add("prom-b", r => r.Capability("metrics").OnScaleway("fr-par-1"));
-        Assert.Single(Check.Run(Rule, oneZone, policy)).HasDomains("scaleway/fr-par-1");
+        Assert.Single(Harness.Run(Rule, oneZone, policy)).HasDomains("scaleway/fr-par-1");
     }
 }

@@ -22,7 +22,7 @@ public sealed class PL003QuorumMajorityTests
             .Add("vault-2", r => r.Capability("vault").On("aws", "eu-west-3", "eu-west-3a"))
             .Add("gke", r => r.Capability("platform").On("gcp", "europe-west9"));
 
-        var violation = Assert.Single(Check.Run(Rule, design, Policy));
+        var violation = Assert.Single(Harness.Run(Rule, design, Policy));
 
         Assert.Equal("PL003", violation.Rule);
         Assert.Equal("vault", violation.Capability);
@@ -42,7 +42,7 @@ public sealed class PL003QuorumMajorityTests
             .Add("vault-1", r => r.Capability("vault").On("aws", "eu-west-3", "eu-west-3a"))
             .Add("vault-2", r => r.Capability("vault").On("gcp", "europe-west9", "europe-west9-a"));
 
-        Assert.Empty(Check.Run(Rule, design, Policy));
+        Assert.Empty(Harness.Run(Rule, design, Policy));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class PL003QuorumMajorityTests
             .Add("vault-1", r => r.Capability("vault").On("aws", "eu-west-3"));
 
         // 1+1: losing either side leaves one of two, which is not a majority.
-        var violations = Check.Run(Rule, design, Policy);
+        var violations = Harness.Run(Rule, design, Policy);
 
         Assert.Equal(2, violations.Length);
         Assert.All(violations, v => Assert.StartsWith("add one vault instance on a third failure domain", v.Suggestion, StringComparison.Ordinal));

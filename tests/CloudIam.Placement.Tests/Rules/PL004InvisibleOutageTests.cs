@@ -21,7 +21,7 @@ public sealed class PL004InvisibleOutageTests
             .Add("keycloak-scw", r => r.Capability("deployments").OnScaleway("fr-par-2"))
             .Add("keycloak-aws", r => r.Capability("deployments").OnAws());
 
-        var violation = Assert.Single(Check.Run(Rule, design, Policy));
+        var violation = Assert.Single(Harness.Run(Rule, design, Policy));
 
         Assert.Equal("PL004", violation.Rule);
         Assert.Equal("alerting", violation.Capability);
@@ -47,7 +47,7 @@ public sealed class PL004InvisibleOutageTests
             .Add("keycloak-scw", r => r.Capability("deployments").OnScaleway("fr-par-2"))
             .Add("keycloak-aws", r => r.Capability("deployments").OnAws());
 
-        Assert.Empty(Check.Run(Rule, design, Policy));
+        Assert.Empty(Harness.Run(Rule, design, Policy));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class PL004InvisibleOutageTests
             .Add("alertmanager", r => r.Capability("alerting").OnAws())
             .Add("keycloak", r => r.Capability("deployments").OnScaleway());
 
-        Assert.Empty(Check.Run(Rule, design, Policy));
+        Assert.Empty(Harness.Run(Rule, design, Policy));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class PL004InvisibleOutageTests
             .Add("grafana", r => r.Capability("dashboards").OnScaleway())
             .Add("keycloak", r => r.Capability("deployments").OnScaleway());
 
-        Assert.All(Check.Run(Rule, design, policy), v => Assert.Equal(Severity.Warning, v.Severity));
-        Assert.NotEmpty(Check.Run(Rule, design, policy));
+        Assert.All(Harness.Run(Rule, design, policy), v => Assert.Equal(Severity.Warning, v.Severity));
+        Assert.NotEmpty(Harness.Run(Rule, design, policy));
     }
 }

@@ -29,7 +29,7 @@ public sealed class PL005RecoveryPathTests
     {
         var design = TwoProviderMetrics().Add("runner-scw", r => r.Capability("ci-runners").OnScaleway());
 
-        var violation = Assert.Single(Check.Run(Rule, design, Policy($"[\"{ScalewayState}\", \"{AwsReplica}\"]")));
+        var violation = Assert.Single(Harness.Run(Rule, design, Policy($"[\"{ScalewayState}\", \"{AwsReplica}\"]")));
 
         Assert.Equal("PL005", violation.Rule);
         Assert.Equal("ci-runners", violation.Capability);
@@ -46,7 +46,7 @@ public sealed class PL005RecoveryPathTests
             .Add("runner-scw", r => r.Capability("ci-runners").OnScaleway())
             .Add("runner-aws", r => r.Capability("ci-runners").OnAws());
 
-        Assert.Empty(Check.Run(Rule, design, Policy($"[\"{ScalewayState}\", \"{AwsReplica}\"]")));
+        Assert.Empty(Harness.Run(Rule, design, Policy($"[\"{ScalewayState}\", \"{AwsReplica}\"]")));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class PL005RecoveryPathTests
             .Add("runner-scw", r => r.Capability("ci-runners").OnScaleway())
             .Add("runner-aws", r => r.Capability("ci-runners").OnAws());
 
-        var violation = Assert.Single(Check.Run(Rule, design, Policy($"\"{ScalewayState}\"")));
+        var violation = Assert.Single(Harness.Run(Rule, design, Policy($"\"{ScalewayState}\"")));
 
         Assert.Equal(PL005RecoveryPath.RecoveryCapability, violation.Capability);
         violation.HasDomains("scaleway");
@@ -71,7 +71,7 @@ public sealed class PL005RecoveryPathTests
             .Add("runner-scw", r => r.Capability("ci-runners").OnScaleway())
             .Add("runner-aws", r => r.Capability("ci-runners").OnAws());
 
-        var violation = Assert.Single(Check.Run(Rule, design, Policy($"[\"{ScalewayState}\", \"{AwsReplica}\"]", "awskms://alias/pulumi?region=eu-west-3")));
+        var violation = Assert.Single(Harness.Run(Rule, design, Policy($"[\"{ScalewayState}\", \"{AwsReplica}\"]", "awskms://alias/pulumi?region=eu-west-3")));
 
         Assert.Equal(PL005RecoveryPath.RecoveryCapability, violation.Capability);
         violation.HasDomains("aws");

@@ -19,7 +19,7 @@ public sealed class PL006CapacityAfterLossTests
             .Add("runner-scw", r => r.Capability("ci-runners").On("scaleway", "fr-par").Property("values.concurrent", 10))
             .Add("runner-aws", r => r.Capability("ci-runners").On("aws", "eu-west-3").Property("values.concurrent", 4));
 
-        var violation = Assert.Single(Check.Run(Rule, design, Policy));
+        var violation = Assert.Single(Harness.Run(Rule, design, Policy));
 
         Assert.Equal("PL006", violation.Rule);
         Assert.Equal("ci-runners", violation.Capability);
@@ -38,7 +38,7 @@ public sealed class PL006CapacityAfterLossTests
             .Add("runner-scw", r => r.Capability("ci-runners").On("scaleway", "fr-par").Property("values.concurrent", 10))
             .Add("runner-aws", r => r.Capability("ci-runners").On("aws", "eu-west-3").Property("values.concurrent", 8));
 
-        Assert.Empty(Check.Run(Rule, design, Policy));
+        Assert.Empty(Harness.Run(Rule, design, Policy));
     }
 
     [Fact]
@@ -48,6 +48,6 @@ public sealed class PL006CapacityAfterLossTests
             .Add("runner-scw", r => r.Capability("ci-runners").On("scaleway", "fr-par").Property("values.concurrent", 8))
             .Add("runner-aws", r => r.Capability("ci-runners").On("aws", "eu-west-3"));
 
-        Assert.Contains("values.concurrent 1 of 9", Assert.Single(Check.Run(Rule, design, Policy)).Message, StringComparison.Ordinal);
+        Assert.Contains("values.concurrent 1 of 9", Assert.Single(Harness.Run(Rule, design, Policy)).Message, StringComparison.Ordinal);
     }
 }

@@ -23,7 +23,7 @@ public sealed class PL007TransitiveBreakTests
     {
         var design = DashboardsOnBothProviders().Add("prom-scw", r => r.Capability("metrics").On("scaleway", "fr-par"));
 
-        var violation = Assert.Single(Check.Run(Rule, design, Policy(dashboardsCritical: true)));
+        var violation = Assert.Single(Harness.Run(Rule, design, Policy(dashboardsCritical: true)));
 
         Assert.Equal("PL007", violation.Rule);
         Assert.Equal("dashboards", violation.Capability);
@@ -42,7 +42,7 @@ public sealed class PL007TransitiveBreakTests
             .Add("prom-scw", r => r.Capability("metrics").On("scaleway", "fr-par"))
             .Add("prom-aws", r => r.Capability("metrics").On("aws", "eu-west-3"));
 
-        Assert.Empty(Check.Run(Rule, design, Policy(dashboardsCritical: true)));
+        Assert.Empty(Harness.Run(Rule, design, Policy(dashboardsCritical: true)));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class PL007TransitiveBreakTests
     {
         var design = DashboardsOnBothProviders().Add("prom-scw", r => r.Capability("metrics").On("scaleway", "fr-par"));
 
-        Assert.Equal(Severity.Warning, Assert.Single(Check.Run(Rule, design, Policy(dashboardsCritical: false))).Severity);
+        Assert.Equal(Severity.Warning, Assert.Single(Harness.Run(Rule, design, Policy(dashboardsCritical: false))).Severity);
     }
 
     [Fact]
@@ -61,13 +61,13 @@ public sealed class PL007TransitiveBreakTests
             .Add("prom-aws", r => r.Capability("metrics").On("aws", "eu-west-3").DependsOn("bucket-scw"))
             .Add("bucket-scw", r => r.Capability("platform").On("scaleway", "fr-par"));
 
-        var violation = Assert.Single(Check.Run(Rule, design, Policy(dashboardsCritical: false)));
+        var violation = Assert.Single(Harness.Run(Rule, design, Policy(dashboardsCritical: false)));
 
         Assert.Equal("metrics", violation.Capability);
         Assert.Equal(Severity.Error, violation.Severity);
         violation.HasDomains("scaleway", "scaleway/fr-par", "scaleway/svc:iam");
         Assert.Equal(
-            $"losing scaleway/svc:iam takes down one metrics instance placed outside it ({TestDesign.UrnOf("prom-aws")}) through resources they depend on, "
+            $"losing scaleway/svc:iam takes down one metrics instance placed outside it ({TestDesign.UrnOf("prom-aws")}) through a resource it depends on, "
             + "leaving 0 of 2, as does losing scaleway or scaleway/fr-par",
             violation.Message);
         Assert.Equal("move what prom-aws depends on to aws (eu-west-3), where it runs, or drop that dependency", violation.Suggestion);
@@ -81,6 +81,6 @@ public sealed class PL007TransitiveBreakTests
             .Add("prom-aws", r => r.Capability("metrics").On("aws", "eu-west-3").DependsOn("bucket-aws"))
             .Add("bucket-aws", r => r.Capability("platform").On("aws", "eu-west-3"));
 
-        Assert.Empty(Check.Run(Rule, design, Policy(dashboardsCritical: false)));
+        Assert.Empty(Harness.Run(Rule, design, Policy(dashboardsCritical: false)));
     }
 }

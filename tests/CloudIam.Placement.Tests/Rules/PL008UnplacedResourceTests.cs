@@ -20,7 +20,7 @@ public sealed class PL008UnplacedResourceTests
             .Add("loki-scw", r => r.Capability("logs").OnScaleway())
             .Add("loki-mystery", r => r.Capability("logs"));
 
-        var violation = Assert.Single(Check.Run(Rule, design, Policy));
+        var violation = Assert.Single(Harness.Run(Rule, design, Policy));
 
         Assert.Equal("PL008", violation.Rule);
         Assert.Equal("logs", violation.Capability);
@@ -37,6 +37,6 @@ public sealed class PL008UnplacedResourceTests
             .Add("loki-scw", r => r.Capability("logs").OnScaleway())
             .Add("grafana-mystery", r => r.Capability("dashboards"));
 
-        Assert.Empty(Check.Run(Rule, design, Policy));
+        Assert.Empty(Harness.Run(Rule, design, Policy));
     }
 }

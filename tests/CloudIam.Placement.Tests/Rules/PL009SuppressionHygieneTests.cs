@@ -8,7 +8,7 @@ public sealed class PL009SuppressionHygieneTests
     private static readonly PL009SuppressionHygiene Rule = new();
 
     private static IReadOnlyList<Violation> Run(string suppression) =>
-        Check.Run(Rule, Check.Analyze(new TestDesign(), $"""
+        Harness.Run(Rule, Harness.Analyze(new TestDesign(), $"""
             capabilities:
               dashboards: {"{}"}
             suppressions:

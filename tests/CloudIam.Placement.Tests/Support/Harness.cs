@@ -6,7 +6,7 @@ using CloudIam.Placement.Rules;
 namespace CloudIam.Placement.Tests.Support;
 
 /// <summary>Runs policies and rules over test designs.</summary>
-internal static class Check
+internal static class Harness
 {
     public static readonly DateOnly Today = new(2026, 6, 1);
 
