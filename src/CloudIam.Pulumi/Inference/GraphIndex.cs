@@ -1,0 +1,50 @@
+using CloudIam.Pulumi.Graph;
+
+namespace CloudIam.Pulumi.Inference;
+
+/// <summary>Lookups over a resource graph, built once so that inference stays linear in its size.</summary>
+internal sealed class GraphIndex
+{
+    private readonly Dictionary<string, PulumiResource> _byUrn;
+
+    /// <summary>Parent URN → provider URN of its first child that has one.</summary>
+    private readonly Dictionary<string, string> _childProviders;
+
+    public GraphIndex(ResourceGraph graph)
+    {
+        _byUrn = new Dictionary<string, PulumiResource>(graph.Resources.Length, StringComparer.Ordinal);
+        _childProviders = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in graph.Resources)
+        {
+            _byUrn.TryAdd(resource.Urn, resource);
+            if (resource is { Parent: { } parent, Provider: { } provider })
+            {
+                _childProviders.TryAdd(parent, provider);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a resource is part of the design. Pulumi's own resources run nowhere, and components
+    /// (<c>custom: false</c>) only group their children — except a Helm v4 Chart, which carries the capability.
+    /// </summary>
+    public static bool IsInDesign(PulumiResource resource) =>
+        !KnownTypes.IsPulumiInternal(resource.Type) && (resource.Custom || resource.Type == KnownTypes.HelmChart);
+
+    public PulumiResource? Find(string? urn) => urn is not null && _byUrn.TryGetValue(urn, out var resource) ? resource : null;
+
+    public bool IsInDesign(string urn) => Find(urn) is { } resource && IsInDesign(resource);
+
+    /// <summary>
+    /// The provider resource that configures <paramref name="resource"/>: its own reference or, for a
+    /// component such as a Helm v4 Chart (which records none), the one its children were created with.
+    /// </summary>
+    public PulumiResource? ProviderOf(PulumiResource resource) =>
+        Find(resource.Provider ?? _childProviders.GetValueOrDefault(resource.Urn)) is { IsProvider: true } provider ? provider : null;
+
+    /// <summary>The resources an input's value came from, by <c>propertyDependencies</c>.</summary>
+    public IEnumerable<PulumiResource> Sources(PulumiResource resource, string input) =>
+        resource.PropertyDependencies.TryGetValue(input, out var urns)
+            ? urns.Select(Find).OfType<PulumiResource>()
+            : [];
+}

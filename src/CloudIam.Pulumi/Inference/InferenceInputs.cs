@@ -1,0 +1,41 @@
+namespace CloudIam.Pulumi.Inference;
+
+/// <summary>
+/// Every input, output and property dependency placement inference reads. The readers keep exactly
+/// these and skip the rest of each resource, so this list is also what makes large exports cheap.
+/// </summary>
+internal static class InferenceInputs
+{
+    public const string Region = "region";
+    public const string Zone = "zone";
+    public const string AvailabilityZone = "availabilityZone";
+    public const string Tags = "tags";
+    public const string Labels = "metadata.labels";
+    public const string HelmCommonLabels = "values.commonLabels";
+    public const string Kubeconfig = "kubeconfig";
+
+    public const string PrivateNetworkId = "privateNetworkId";
+    public const string PrivateNetworks = "privateNetworks";
+    public const string VpcId = "vpcId";
+    public const string SubnetId = "subnetId";
+    public const string SubnetIds = "subnetIds";
+    public const string VpcConfig = "vpcConfig";
+    public const string VpcZoneIdentifiers = "vpcZoneIdentifiers";
+    public const string ClusterId = "clusterId";
+    public const string ClusterName = "clusterName";
+
+    /// <summary>Values read from inputs (then outputs).</summary>
+    public static readonly string[] ValuePaths = [Region, Zone, AvailabilityZone, Tags, Labels, HelmCommonLabels, Kubeconfig];
+
+    /// <summary>Inputs that attach a resource to a subnet; their count decides zonal or regional.</summary>
+    public static readonly string[] SubnetKeys = [SubnetId, SubnetIds, VpcConfig, VpcZoneIdentifiers];
+
+    /// <summary>
+    /// Inputs whose source resources (by <c>propertyDependencies</c>) place a resource on a network:
+    /// private networks, VPCs, subnets, and the cluster a node pool belongs to.
+    /// </summary>
+    public static readonly string[] AttachmentKeys = [PrivateNetworkId, PrivateNetworks, VpcId, .. SubnetKeys, ClusterId, ClusterName];
+
+    /// <summary>Inputs whose <c>propertyDependencies</c> are kept.</summary>
+    public static readonly string[] ReferenceKeys = [Kubeconfig, .. AttachmentKeys];
+}

@@ -1,0 +1,41 @@
+using System.Collections.Frozen;
+
+namespace CloudIam.Pulumi.Inference;
+
+/// <summary>Type tokens inference treats specially (pulumiverse Scaleway 1.54, AWS 7.x, Kubernetes 4.x).</summary>
+internal static class KnownTypes
+{
+    public const string KubernetesProvider = "pulumi:providers:kubernetes";
+
+    /// <summary>A component in Pulumi's sense, but the unit a Helm capability is declared on.</summary>
+    public const string HelmChart = "kubernetes:helm.sh/v4:Chart";
+
+    public static readonly FrozenSet<string> HelmReleases = Set("kubernetes:helm.sh/v3:Release", HelmChart);
+
+    public static readonly FrozenSet<string> Clusters = Set(
+        "scaleway:kubernetes/cluster:Cluster",
+        "scaleway:index/kubernetesCluster:KubernetesCluster",
+        "aws:eks/cluster:Cluster");
+
+    public static readonly FrozenSet<string> NodePools = Set(
+        "scaleway:kubernetes/pool:Pool",
+        "scaleway:index/kubernetesNodePool:KubernetesNodePool",
+        "aws:eks/nodeGroup:NodeGroup");
+
+    /// <summary>Resources that are a network domain, named after their Pulumi resource name.</summary>
+    public static readonly FrozenSet<string> Networks = Set(
+        "scaleway:network/privateNetwork:PrivateNetwork",
+        "scaleway:index/vpcPrivateNetwork:VpcPrivateNetwork",
+        "aws:ec2/vpc:Vpc");
+
+    public static readonly FrozenSet<string> Subnets = Set("aws:ec2/subnet:Subnet");
+
+    /// <summary>Pulumi's own resources (providers, the root stack, stack references) run nowhere.</summary>
+    public static bool IsPulumiInternal(string type) => type.StartsWith("pulumi:", StringComparison.Ordinal);
+
+    public static bool IsKubernetes(string type) => type.StartsWith("kubernetes:", StringComparison.Ordinal);
+
+    public static bool IsManagedKubernetes(string type) => Clusters.Contains(type) || NodePools.Contains(type);
+
+    private static FrozenSet<string> Set(params string[] types) => types.ToFrozenSet(StringComparer.Ordinal);
+}

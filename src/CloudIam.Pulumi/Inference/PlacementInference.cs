@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using CloudIam.Placement.Design;
+using CloudIam.Pulumi.Graph;
+
+namespace CloudIam.Pulumi.Inference;
+
+/// <summary>
+/// Infers where each resource of a Pulumi resource graph runs, the same way whatever the graph was
+/// read from. The rules are described in <c>docs/inference.md</c>.
+/// </summary>
+public static class PlacementInference
+{
+    /// <summary>
+    /// The design of a graph: every resource except Pulumi's own and components, in graph order, with
+    /// its placement (null when it cannot be inferred), capability tag, run-time dependencies and inputs.
+    /// </summary>
+    public static PlacementDesign Infer(ResourceGraph graph)
+    {
+        var index = new GraphIndex(graph);
+        var resolver = new PlacementResolver(index);
+        var design = ImmutableArray.CreateBuilder<DesignResource>(graph.Resources.Length);
+        foreach (var resource in graph.Resources)
+        {
+            if (!GraphIndex.IsInDesign(resource))
+            {
+                continue;
+            }
+
+            var (placement, cluster) = resolver.Resolve(resource);
+            design.Add(new DesignResource
+            {
+                Urn = resource.Urn,
+                Type = resource.Type,
+                Name = resource.Name,
+                Placement = placement,
+                Capability = CapabilityTag.Of(resource),
+                Dependencies = DependenciesOf(resource, cluster, index),
+                Properties = resource.Inputs,
+            });
+        }
+
+        return new PlacementDesign { Source = graph.Source, Resources = design.DrainToImmutable() };
+    }
+
+    /// <summary>
+    /// Declared dependencies that are in the design, plus the cluster a Kubernetes resource runs on:
+    /// losing the cluster loses the workload even when nothing in the program says so.
+    /// </summary>
+    private static ImmutableArray<string> DependenciesOf(PulumiResource resource, string? cluster, GraphIndex index)
+    {
+        var dependencies = resource.Dependencies.RemoveAll(urn => !index.IsInDesign(urn));
+        return cluster is null || dependencies.Contains(cluster) ? dependencies : dependencies.Add(cluster);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using CloudIam.Placement.Design;
+using CloudIam.Pulumi.Graph;
+
+namespace CloudIam.Pulumi.Inference;
+
+/// <summary>
+/// Where each resource runs. Results are memoized per resource (and per Kubernetes provider), so every
+/// resource is worked out once however many others lead to it.
+/// </summary>
+internal sealed class PlacementResolver(GraphIndex graph)
+{
+    /// <summary>Reference chains in real designs are a few hops long; longer ones are malformed input.</summary>
+    private const int MaxDepth = 32;
+
+    private readonly Dictionary<string, ResourcePlacement> _placements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableArray<string>> _networks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ClusterTarget?> _clustersByProvider = new(StringComparer.Ordinal);
+
+    /// <summary>The placement of a resource, and for a Kubernetes resource the URN of its cluster resource.</summary>
+    public (ResourcePlacement? Placement, string? Cluster) Resolve(PulumiResource resource)
+    {
+        if (!KnownTypes.IsKubernetes(resource.Type))
+        {
+            return (Place(resource, 0), null);
+        }
+
+        var target = ClusterOf(resource);
+        return (target?.Placement, target?.Cluster);
+    }
+
+    /// <summary>Kubernetes resources run where the cluster their provider's kubeconfig comes from runs.</summary>
+    private ClusterTarget? ClusterOf(PulumiResource resource)
+    {
+        if (graph.ProviderOf(resource) is not { Type: KnownTypes.KubernetesProvider } provider)
+        {
+            return null;
+        }
+
+        if (!_clustersByProvider.TryGetValue(provider.Urn, out var target))
+        {
+            target = FindCluster(provider);
+            _clustersByProvider[provider.Urn] = target;
+        }
+
+        return target;
+    }
+
+    private ClusterTarget? FindCluster(PulumiResource provider)
+    {
+        var sources = provider.PropertyDependencies.TryGetValue(InferenceInputs.Kubeconfig, out var kubeconfigSources) && !kubeconfigSources.IsEmpty
+            ? kubeconfigSources
+            : provider.Dependencies;
+        foreach (var urn in sources)
+        {
+            if (graph.Find(urn) is { } cluster && KnownTypes.Clusters.Contains(cluster.Type))
+            {
+                return new ClusterTarget(Place(cluster, 0), cluster.Urn);
+            }
+        }
+
+        return provider.Inputs.GetString(InferenceInputs.Kubeconfig) is { } kubeconfig && KubeconfigHost.Place(kubeconfig) is { } placement
+            ? new ClusterTarget(placement, null)
+            : null;
+    }
+
+    /// <summary>
+    /// A cloud resource: provider = package of its type; zone = its own, else that of its only subnet,
+    /// else (unless it spans several subnets) its provider's; region = its own, else its zone's, else its provider's.
+    /// </summary>
+    private ResourcePlacement Place(PulumiResource resource, int depth)
+    {
+        if (_placements.TryGetValue(resource.Urn, out var known))
+        {
+            return known;
+        }
+
+        var provider = graph.ProviderOf(resource);
+        var subnets = SubnetsOf(resource);
+        var zone = Setting(resource, InferenceInputs.Zone) ?? Setting(resource, InferenceInputs.AvailabilityZone)
+            ?? (subnets.Length == 1 && depth < MaxDepth ? Place(subnets[0], depth + 1).Zone : null);
+        var region = Setting(resource, InferenceInputs.Region) ?? CloudLocation.RegionOfZone(zone) ?? Setting(provider, InferenceInputs.Region);
+        if (zone is null && subnets.Length < 2)
+        {
+            zone = ProviderZone(provider, region);
+            region ??= CloudLocation.RegionOfZone(zone);
+        }
+
+        var placement = new ResourcePlacement
+        {
+            Provider = resource.Package,
+            Region = region,
+            Zone = zone,
+            Networks = NetworksOf(resource, depth),
+            OnManagedKubernetes = KnownTypes.IsManagedKubernetes(resource.Type),
+        };
+        _placements[resource.Urn] = placement;
+        return placement;
+    }
+
+    /// <summary>The provider's default zone, unless it lies outside the region the resource chose.</summary>
+    private static string? ProviderZone(PulumiResource? provider, string? region) =>
+        Setting(provider, InferenceInputs.Zone) is { } zone && (region is null || CloudLocation.RegionOfZone(zone) == region) ? zone : null;
+
+    private static string? Setting(PulumiResource? resource, string key) =>
+        resource is null ? null : NonEmpty(resource.Inputs.GetString(key)) ?? NonEmpty(resource.Outputs.GetString(key));
+
+    private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    private PulumiResource[] SubnetsOf(PulumiResource resource) =>
+        resource.PropertyDependencies.IsEmpty
+            ? []
+            : [.. InferenceInputs.SubnetKeys
+                .SelectMany(key => graph.Sources(resource, key))
+                .Where(source => KnownTypes.Subnets.Contains(source.Type))
+                .Distinct(ReferenceEqualityComparer.Instance)
+                .Cast<PulumiResource>()];
+
+    /// <summary>
+    /// A private network or VPC is its own network; anything else is on the networks of the resources
+    /// its attachment inputs came from (network, VPC, subnet → its VPC, cluster → its network).
+    /// </summary>
+    private ImmutableArray<string> NetworksOf(PulumiResource resource, int depth)
+    {
+        if (_networks.TryGetValue(resource.Urn, out var known))
+        {
+            return known;
+        }
+
+        // Guards against a reference cycle in malformed input.
+        _networks[resource.Urn] = [];
+        ImmutableArray<string> networks = KnownTypes.Networks.Contains(resource.Type) ? [resource.Name] : [];
+        if (depth < MaxDepth && !resource.PropertyDependencies.IsEmpty)
+        {
+            foreach (var key in InferenceInputs.AttachmentKeys)
+            {
+                foreach (var source in graph.Sources(resource, key))
+                {
+                    networks = Union(networks, NetworksOf(source, depth + 1));
+                }
+            }
+        }
+
+        _networks[resource.Urn] = networks;
+        return networks;
+    }
+
+    /// <summary>Sorted union that returns one of its inputs when it can, so resources share arrays.</summary>
+    private static ImmutableArray<string> Union(ImmutableArray<string> left, ImmutableArray<string> right) =>
+        right.IsEmpty || left == right ? left
+        : left.IsEmpty ? right
+        : [.. left.Union(right, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private sealed record ClusterTarget(ResourcePlacement Placement, string? Cluster);
+}
