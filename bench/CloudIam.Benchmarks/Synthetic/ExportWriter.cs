@@ -1,0 +1,783 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace CloudIam.Benchmarks.Synthetic;
+
+/// <summary>
+/// Writes one export: the root stack, explicit cloud providers, one site component per region with its
+/// networks, clusters, Kubernetes providers and namespaces, then capability "apps" until the resource
+/// budget is spent.
+/// Resources only ever reference earlier ones, as in a real export (dependency order), so stopping at
+/// the budget anywhere still leaves a consistent file.
+/// </summary>
+internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRandom random, int budget)
+{
+    private const string SecretSignatureKey = "4dabf18193072939515e22adb298388d";
+    private const string SecretSignature = "1b47061264138c4ac30d75fd1eb44270";
+    private const string SiteType = "cloudiam:infra:Site";
+
+    /// <summary>Hand buffered JSON to the stream regularly instead of holding a whole export in the writer.</summary>
+    private const int FlushThreshold = 1 << 16;
+
+    private static readonly DateTime Epoch = new(2026, 8, 20, 10, 0, 0, DateTimeKind.Utc);
+
+    private readonly List<ClusterSite> _clusters = [];
+    private readonly string _stackUrn = Urn("pulumi:pulumi:Stack", $"{SyntheticExport.Project}-{SyntheticExport.Stack}");
+    private readonly string _projectId = random.Uuid();
+    private string _randomProvider = string.Empty;
+    private int _written;
+    private int _apps;
+    private DateTime _clock = Epoch;
+
+    /// <summary>
+    /// Writes a resource's inputs (<c>live</c> null) or outputs (<c>live</c> set). Both calls get a
+    /// generator with the same seed in <c>shared</c>, so outputs repeat the inputs; draws for
+    /// output-only fields go to <c>live</c> and so never shift the shared sequence.
+    /// </summary>
+    private delegate void PropertyWriter(DeterministicRandom shared, DeterministicRandom? live);
+
+    private bool BudgetLeft => _written < budget;
+
+    public void Write()
+    {
+        json.WriteStartObject();
+        json.WriteNumber("version", 3);
+        json.WriteStartObject("deployment");
+        WriteManifest();
+        json.WriteStartObject("secrets_providers");
+        json.WriteString("type", "passphrase");
+        json.WriteStartObject("state");
+        json.WriteString("salt", $"v1:{random.Base64(8)}:v1:{random.Base64(12)}:{random.Base64(22)}");
+        json.WriteEndObject();
+        json.WriteEndObject();
+
+        json.WriteStartArray("resources");
+        WriteStack();
+        var providers = SyntheticTopology.Sites.ToDictionary(site => site.Key, WriteCloudProvider, StringComparer.Ordinal);
+        WriteRandomProvider();
+        foreach (var site in SyntheticTopology.Sites)
+        {
+            WriteSite(site, providers[site.Key]);
+        }
+
+        while (BudgetLeft)
+        {
+            WriteApp();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("metadata");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static string Urn(string qualifiedType, string name) =>
+        $"urn:pulumi:{SyntheticExport.Stack}::{SyntheticExport.Project}::{qualifiedType}::{name}";
+
+    private static string SiteChild(string type) => $"{SiteType}${type}";
+
+    private void WriteManifest()
+    {
+        json.WriteStartObject("manifest");
+        json.WriteString("time", Epoch);
+        json.WriteString("magic", random.Hex(64));
+        json.WriteString("version", "v3.259.0");
+        json.WriteStartArray("plugins");
+        foreach (var (name, version) in new[] { ("aws", "7.48.0"), ("kubernetes", "4.34.2"), ("ovh", "2.7.0"), ("random", "4.18.2"), ("scaleway", "1.54.0"), ("yaml", "1.38.1") })
+        {
+            var kind = name == "yaml" ? "language" : "resource";
+            json.WriteStartObject();
+            json.WriteString("name", name);
+            json.WriteString("path", $"/home/runner/.pulumi/plugins/{kind}-{name}-v{version}/pulumi-{kind}-{name}");
+            json.WriteString("type", kind);
+            json.WriteString("version", version);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The one place a resource entry is written, in the field order of Go's <c>ResourceV3</c>.</summary>
+    private void Resource(
+        string urn,
+        string type,
+        string? parent,
+        string? id,
+        PropertyWriter? properties,
+        string? provider = null,
+        IReadOnlyList<string>? dependencies = null,
+        IReadOnlyList<(string Key, string[]? Urns)>? propertyDependencies = null,
+        bool protect = false,
+        bool outputsOnly = false)
+    {
+        if (!BudgetLeft)
+        {
+            return;
+        }
+
+        _written++;
+        json.WriteStartObject();
+        json.WriteString("urn", urn);
+        json.WriteBoolean("custom", id is not null);
+        if (id is not null)
+        {
+            json.WriteString("id", id);
+        }
+
+        json.WriteString("type", type);
+        if (properties is not null)
+        {
+            var shared = random.NextUInt64();
+            var live = random.NextUInt64();
+            if (!outputsOnly)
+            {
+                json.WriteStartObject("inputs");
+                properties(new DeterministicRandom(shared), null);
+                json.WriteEndObject();
+            }
+
+            json.WriteStartObject("outputs");
+            properties(new DeterministicRandom(shared), new DeterministicRandom(live));
+            json.WriteEndObject();
+        }
+
+        if (parent is not null)
+        {
+            json.WriteString("parent", parent);
+        }
+
+        if (protect)
+        {
+            json.WriteBoolean("protect", true);
+        }
+
+        if (dependencies is { Count: > 0 })
+        {
+            WriteStrings("dependencies", dependencies);
+        }
+
+        if (provider is not null)
+        {
+            json.WriteString("provider", provider);
+        }
+
+        if (propertyDependencies is not null)
+        {
+            json.WriteStartObject("propertyDependencies");
+            foreach (var (key, urns) in propertyDependencies)
+            {
+                if (urns is null)
+                {
+                    // The engine records inputs without dependencies as null; readers must accept it.
+                    json.WriteNull(key);
+                }
+                else
+                {
+                    WriteStrings(key, urns);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        _clock = _clock.AddMilliseconds(random.Next(5, 900));
+        json.WriteString("created", Timestamp(_clock));
+        json.WriteString("modified", Timestamp(random.Chance(0.2) ? _clock.AddHours(random.Next(1, 2_000)) : _clock));
+        json.WriteEndObject();
+        if (json.BytesPending > FlushThreshold)
+        {
+            json.Flush();
+        }
+    }
+
+    private static string Timestamp(DateTime time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private void WriteStrings(string property, IEnumerable<string> values)
+    {
+        json.WriteStartArray(property);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>A Pulumi secret as stored by the passphrase provider: only the signature and the ciphertext.</summary>
+    private void WriteSecret(string property, DeterministicRandom shared, int plaintextBytes)
+    {
+        json.WriteStartObject(property);
+        json.WriteString(SecretSignatureKey, SecretSignature);
+        json.WriteString("ciphertext", $"v1:{shared.Base64(12)}:{shared.Base64(plaintextBytes + 16)}");
+        json.WriteEndObject();
+    }
+
+    private void WriteStack() =>
+        Resource(_stackUrn, "pulumi:pulumi:Stack", parent: null, id: null, outputsOnly: true, properties: (_, _) =>
+        {
+            json.WriteString("stateBackend", "s3://cloudiam-pulumi-state?endpoint=s3.fr-par.scw.cloud&region=fr-par");
+            json.WriteString("statusPageUrl", "https://status.cloud-iam.example");
+            WriteStrings("sites", SyntheticTopology.Sites.Select(site => site.Key));
+        });
+
+    /// <summary>One explicit provider per region; returns the reference (<c>urn::id</c>) resources put in <c>provider</c>.</summary>
+    private string WriteCloudProvider(Site site)
+    {
+        var type = $"pulumi:providers:{site.Provider}";
+        var urn = Urn(type, site.Slug);
+        var id = random.Uuid();
+        Resource(urn, type, _stackUrn, id, (_, _) =>
+        {
+            switch (site.Provider)
+            {
+                case SyntheticTopology.Scaleway:
+                    json.WriteString("pluginDownloadURL", "github://api.github.com/pulumiverse");
+                    json.WriteString("projectId", _projectId);
+                    json.WriteString("region", site.Region);
+                    json.WriteString("version", "1.54.0");
+                    json.WriteString("zone", site.Zones[0]);
+                    break;
+                case SyntheticTopology.Aws:
+                    // Provider config is stored as strings, structured values as JSON text.
+                    json.WriteString("defaultTags", $$$"""{"tags":{"cloudiam.io/site":"{{{site.Slug}}}","env":"bench"}}""");
+                    json.WriteString("region", site.Region);
+                    json.WriteString("skipCredentialsValidation", "false");
+                    json.WriteString("skipRegionValidation", "true");
+                    json.WriteString("version", "7.48.0");
+                    break;
+                default:
+                    json.WriteString("endpoint", "ovh-eu");
+                    json.WriteString("version", "2.7.0");
+                    break;
+            }
+        });
+        return $"{urn}::{id}";
+    }
+
+    /// <summary>A default provider, as the engine creates it: no parent, named after the plugin version.</summary>
+    private void WriteRandomProvider()
+    {
+        var type = "pulumi:providers:random";
+        var urn = Urn(type, "default_4_18_2");
+        var id = random.Uuid();
+        Resource(urn, type, parent: null, id, (_, _) => json.WriteString("version", "4.18.2"));
+        _randomProvider = $"{urn}::{id}";
+    }
+
+    private void WriteSite(Site site, string cloudProvider)
+    {
+        var siteUrn = Urn(SiteType, site.Slug);
+        Resource(siteUrn, SiteType, _stackUrn, id: null, properties: null);
+        for (var n = 1; n <= site.Networks; n++)
+        {
+            var cluster = new ClusterSite(site, $"{site.Slug}-{n}", siteUrn, cloudProvider);
+            switch (site.Provider)
+            {
+                case SyntheticTopology.Scaleway:
+                    WriteScalewayCluster(cluster, n);
+                    break;
+                case SyntheticTopology.Aws:
+                    WriteAwsCluster(cluster, n);
+                    break;
+                default:
+                    WriteOvhCluster(cluster, n);
+                    break;
+            }
+
+            WriteKubernetesProvider(cluster);
+            WriteNamespaces(cluster);
+            _clusters.Add(cluster);
+        }
+    }
+
+    private void WriteScalewayTags(string property, Site site, string? capability = null)
+    {
+        json.WriteStartArray(property);
+        if (capability is not null)
+        {
+            json.WriteStringValue($"cloudiam.io/capability={capability}");
+        }
+
+        json.WriteStringValue($"cloudiam.io/site={site.Slug}");
+        json.WriteStringValue("env=bench");
+        json.WriteEndArray();
+    }
+
+    private void WriteAwsTags(string property, Site site, string name, string? capability = null)
+    {
+        json.WriteStartObject(property);
+        json.WriteString("Name", name);
+        if (capability is not null)
+        {
+            json.WriteString("cloudiam.io/capability", capability);
+        }
+
+        json.WriteString("cloudiam.io/site", site.Slug);
+        json.WriteString("env", "bench");
+        json.WriteEndObject();
+    }
+
+    private void WriteScalewayCluster(ClusterSite cluster, int n)
+    {
+        var site = cluster.Site;
+        var vpcType = "scaleway:network/vpc:Vpc";
+        var vpcName = $"vpc-{site.Region}-{n}";
+        var vpcUrn = Urn(SiteChild(vpcType), vpcName);
+        var vpcId = $"{site.Region}/{random.Uuid()}";
+        Resource(vpcUrn, vpcType, cluster.SiteUrn, vpcId, provider: cluster.CloudProvider, properties: (_, live) =>
+        {
+            if (live is not null)
+            {
+                json.WriteString("createdAt", Timestamp(Epoch));
+                json.WriteString("id", vpcId);
+                json.WriteBoolean("isDefault", false);
+            }
+
+            json.WriteBoolean("enableRouting", true);
+            json.WriteString("name", vpcName);
+            json.WriteString("region", site.Region);
+            WriteScalewayTags("tags", site);
+        }, propertyDependencies: [("enableRouting", null), ("name", null), ("region", null), ("tags", null)]);
+
+        var pnType = "scaleway:network/privateNetwork:PrivateNetwork";
+        var pnName = $"pn-{site.Region}-{n}";
+        var pnUrn = Urn(SiteChild(pnType), pnName);
+        var pnId = $"{site.Region}/{random.Uuid()}";
+        Resource(pnUrn, pnType, cluster.SiteUrn, pnId, provider: cluster.CloudProvider, properties: (shared, live) =>
+        {
+            json.WriteStartObject("ipv4Subnet");
+            if (live is not null)
+            {
+                json.WriteString("address", $"10.{n}.0.0");
+                json.WriteString("id", live.Uuid());
+            }
+
+            json.WriteString("subnet", $"10.{n}.0.0/20");
+            json.WriteEndObject();
+            if (live is not null)
+            {
+                json.WriteBoolean("isRegional", true);
+            }
+
+            json.WriteString("name", pnName);
+            json.WriteString("region", site.Region);
+            WriteScalewayTags("tags", site);
+            json.WriteString("vpcId", vpcId);
+        }, dependencies: [vpcUrn], propertyDependencies: [("ipv4Subnet", null), ("name", null), ("region", null), ("tags", null), ("vpcId", [vpcUrn])]);
+
+        var clusterType = "scaleway:kubernetes/cluster:Cluster";
+        cluster.Urn = Urn(SiteChild(clusterType), cluster.Name);
+        var clusterId = $"{site.Region}/{random.Uuid()}";
+        Resource(cluster.Urn, clusterType, cluster.SiteUrn, clusterId, provider: cluster.CloudProvider, properties: (shared, live) =>
+        {
+            if (live is not null)
+            {
+                json.WriteString("apiserverUrl", $"https://{clusterId[(site.Region.Length + 1)..]}.api.k8s.{site.Region}.scw.cloud:6443");
+            }
+
+            json.WriteStartObject("autoUpgrade");
+            json.WriteBoolean("enable", true);
+            json.WriteString("maintenanceWindowDay", "tuesday");
+            json.WriteNumber("maintenanceWindowStartHour", 3);
+            json.WriteEndObject();
+            json.WriteString("cni", "cilium");
+            json.WriteBoolean("deleteAdditionalResources", true);
+            if (live is not null)
+            {
+                WriteSecret("kubeconfigs", live, 2_400);
+            }
+
+            json.WriteString("name", cluster.Name);
+            json.WriteString("privateNetworkId", pnId);
+            json.WriteString("region", site.Region);
+            if (live is not null)
+            {
+                json.WriteString("status", "ready");
+            }
+
+            WriteScalewayTags("tags", site);
+            json.WriteString("type", "kapsule");
+            json.WriteString("version", "1.35.3");
+            if (live is not null)
+            {
+                json.WriteString("wildcardDns", $"*.{clusterId[(site.Region.Length + 1)..]}.nodes.k8s.{site.Region}.scw.cloud");
+            }
+        }, dependencies: [pnUrn], propertyDependencies: [("autoUpgrade", null), ("cni", null), ("deleteAdditionalResources", null), ("name", null), ("privateNetworkId", [pnUrn]), ("region", null), ("tags", null), ("type", null), ("version", null)]);
+
+        var poolType = "scaleway:kubernetes/pool:Pool";
+        var poolName = $"{cluster.Name}-pool";
+        Resource(Urn(SiteChild(poolType), poolName), poolType, cluster.SiteUrn, $"{site.Region}/{random.Uuid()}", provider: cluster.CloudProvider, properties: (shared, live) =>
+        {
+            var size = shared.Next(3, 7);
+            json.WriteBoolean("autohealing", true);
+            json.WriteBoolean("autoscaling", true);
+            json.WriteString("clusterId", clusterId);
+            json.WriteNumber("maxSize", size * 2);
+            json.WriteNumber("minSize", size);
+            json.WriteString("name", poolName);
+            if (live is not null)
+            {
+                json.WriteStartArray("nodes");
+                for (var i = 0; i < size; i++)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", $"scw-{cluster.Name}-pool-{live.Hex(8)}");
+                    json.WriteString("status", "ready");
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteString("nodeType", "PRO2-M");
+            json.WriteString("region", site.Region);
+            json.WriteNumber("size", size);
+            WriteScalewayTags("tags", site);
+            json.WriteString("zone", site.Zones[0]);
+        }, dependencies: [cluster.Urn], propertyDependencies: [("clusterId", [cluster.Urn]), ("name", null), ("nodeType", null), ("size", null)]);
+
+        cluster.Attachments = [.. site.Zones.Select(zone => new Attachment(pnUrn, pnId, zone))];
+    }
+
+    private void WriteAwsCluster(ClusterSite cluster, int n)
+    {
+        var site = cluster.Site;
+        var vpcType = "aws:ec2/vpc:Vpc";
+        var vpcName = $"vpc-{site.Region}-{n}";
+        var vpcUrn = Urn(SiteChild(vpcType), vpcName);
+        var vpcId = $"vpc-{random.Hex(17)}";
+        var cidrPrefix = $"10.{20 + (10 * n)}";
+        Resource(vpcUrn, vpcType, cluster.SiteUrn, vpcId, provider: cluster.CloudProvider, properties: (_, live) =>
+        {
+            if (live is not null)
+            {
+                json.WriteString("arn", $"arn:aws:ec2:{site.Region}:123456789012:vpc/{vpcId}");
+            }
+
+            json.WriteString("cidrBlock", $"{cidrPrefix}.0.0/16");
+            if (live is not null)
+            {
+                json.WriteString("defaultSecurityGroupId", $"sg-{live.Hex(17)}");
+                json.WriteString("dhcpOptionsId", $"dopt-{live.Hex(17)}");
+            }
+
+            json.WriteBoolean("enableDnsHostnames", true);
+            json.WriteBoolean("enableDnsSupport", true);
+            if (live is not null)
+            {
+                json.WriteString("id", vpcId);
+                json.WriteString("instanceTenancy", "default");
+                json.WriteString("mainRouteTableId", $"rtb-{live.Hex(17)}");
+                json.WriteString("ownerId", "123456789012");
+                json.WriteString("region", site.Region);
+            }
+
+            WriteAwsTags("tags", site, vpcName);
+            if (live is not null)
+            {
+                WriteAwsTags("tagsAll", site, vpcName);
+            }
+        }, propertyDependencies: [("cidrBlock", null), ("enableDnsHostnames", null), ("enableDnsSupport", null), ("tags", null)]);
+
+        var subnetType = "aws:ec2/subnet:Subnet";
+        var attachments = new List<Attachment>();
+        for (var z = 0; z < site.Zones.Count; z++)
+        {
+            var zone = site.Zones[z];
+            var subnetName = $"subnet-{site.Region}-{n}{zone[^1]}";
+            var subnetUrn = Urn(SiteChild(subnetType), subnetName);
+            var subnetId = $"subnet-{random.Hex(17)}";
+            var cidr = $"{cidrPrefix}.{z * 16}.0/20";
+            Resource(subnetUrn, subnetType, cluster.SiteUrn, subnetId, provider: cluster.CloudProvider, properties: (_, live) =>
+            {
+                if (live is not null)
+                {
+                    json.WriteString("arn", $"arn:aws:ec2:{site.Region}:123456789012:subnet/{subnetId}");
+                }
+
+                json.WriteString("availabilityZone", zone);
+                if (live is not null)
+                {
+                    json.WriteString("availabilityZoneId", $"{site.Region[..2]}{site.Region[^1]}-az{z + 1}");
+                }
+
+                json.WriteString("cidrBlock", cidr);
+                json.WriteBoolean("mapPublicIpOnLaunch", false);
+                if (live is not null)
+                {
+                    json.WriteString("ownerId", "123456789012");
+                    json.WriteString("region", site.Region);
+                }
+
+                WriteAwsTags("tags", site, subnetName);
+                json.WriteString("vpcId", vpcId);
+            }, dependencies: [vpcUrn], propertyDependencies: [("availabilityZone", null), ("cidrBlock", null), ("mapPublicIpOnLaunch", null), ("tags", null), ("vpcId", [vpcUrn])]);
+            attachments.Add(new Attachment(subnetUrn, subnetId, zone));
+        }
+
+        string[] subnetUrns = [.. attachments.Select(a => a.Urn)];
+        string[] subnetIds = [.. attachments.Select(a => a.Id)];
+        var clusterType = "aws:eks/cluster:Cluster";
+        cluster.Urn = Urn(SiteChild(clusterType), cluster.Name);
+        var roleArn = $"arn:aws:iam::123456789012:role/{cluster.Name}-eks";
+        Resource(cluster.Urn, clusterType, cluster.SiteUrn, cluster.Name, provider: cluster.CloudProvider, properties: (_, live) =>
+        {
+            json.WriteStartObject("accessConfig");
+            json.WriteString("authenticationMode", "API");
+            json.WriteEndObject();
+            if (live is not null)
+            {
+                json.WriteString("arn", $"arn:aws:eks:{site.Region}:123456789012:cluster/{cluster.Name}");
+                json.WriteStartObject("certificateAuthority");
+                json.WriteString("data", live.Base64(1_100));
+                json.WriteEndObject();
+                json.WriteString("endpoint", $"https://{live.Hex(32).ToUpperInvariant()}.gr7.{site.Region}.eks.amazonaws.com");
+                json.WriteStartArray("identities");
+                json.WriteStartObject();
+                json.WriteStartArray("oidcs");
+                json.WriteStartObject();
+                json.WriteString("issuer", $"https://oidc.eks.{site.Region}.amazonaws.com/id/{live.Hex(32).ToUpperInvariant()}");
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+
+            json.WriteString("name", cluster.Name);
+            if (live is not null)
+            {
+                json.WriteString("platformVersion", "eks.12");
+            }
+
+            json.WriteString("roleArn", roleArn);
+            if (live is not null)
+            {
+                json.WriteString("status", "ACTIVE");
+            }
+
+            WriteAwsTags("tags", site, cluster.Name);
+            json.WriteString("version", "1.35");
+            json.WriteStartObject("vpcConfig");
+            if (live is not null)
+            {
+                json.WriteString("clusterSecurityGroupId", $"sg-{live.Hex(17)}");
+            }
+
+            json.WriteBoolean("endpointPrivateAccess", true);
+            json.WriteBoolean("endpointPublicAccess", true);
+            WriteStrings("publicAccessCidrs", ["203.0.113.0/24", "198.51.100.0/24"]);
+            WriteStrings("subnetIds", subnetIds);
+            if (live is not null)
+            {
+                json.WriteString("vpcId", vpcId);
+            }
+
+            json.WriteEndObject();
+        }, dependencies: subnetUrns, propertyDependencies: [("accessConfig", null), ("name", null), ("roleArn", null), ("tags", null), ("version", null), ("vpcConfig", subnetUrns)]);
+
+        var nodeGroupType = "aws:eks/nodeGroup:NodeGroup";
+        var nodeGroupName = $"{cluster.Name}-nodes";
+        Resource(Urn(SiteChild(nodeGroupType), nodeGroupName), nodeGroupType, cluster.SiteUrn, $"{cluster.Name}:{nodeGroupName}", provider: cluster.CloudProvider, properties: (shared, live) =>
+        {
+            var size = shared.Next(3, 7);
+            if (live is not null)
+            {
+                json.WriteString("arn", $"arn:aws:eks:{site.Region}:123456789012:nodegroup/{cluster.Name}/{nodeGroupName}/{live.Uuid()}");
+            }
+
+            json.WriteString("clusterName", cluster.Name);
+            WriteStrings("instanceTypes", ["m7i.large"]);
+            json.WriteString("nodeGroupName", nodeGroupName);
+            json.WriteString("nodeRoleArn", $"arn:aws:iam::123456789012:role/{nodeGroupName}");
+            json.WriteStartObject("scalingConfig");
+            json.WriteNumber("desiredSize", size);
+            json.WriteNumber("maxSize", size * 2);
+            json.WriteNumber("minSize", size);
+            json.WriteEndObject();
+            if (live is not null)
+            {
+                json.WriteString("status", "ACTIVE");
+            }
+
+            WriteStrings("subnetIds", subnetIds);
+            WriteAwsTags("tags", site, nodeGroupName);
+        }, dependencies: [cluster.Urn, .. subnetUrns], propertyDependencies: [("clusterName", [cluster.Urn]), ("instanceTypes", null), ("nodeGroupName", null), ("nodeRoleArn", null), ("scalingConfig", null), ("subnetIds", subnetUrns), ("tags", null)]);
+
+        cluster.Attachments = attachments;
+    }
+
+    /// <summary>OVH is a package no catalog knows: its region is only on the resources themselves.</summary>
+    private void WriteOvhCluster(ClusterSite cluster, int n)
+    {
+        var site = cluster.Site;
+        var networkType = "ovh:CloudProject/networkPrivate:NetworkPrivate";
+        var networkName = $"pn-{site.Region}-{n}";
+        var networkUrn = Urn(SiteChild(networkType), networkName);
+        var vlan = 100 + (10 * n) + site.Region.Length;
+        var networkId = $"pn-1234567_{vlan}";
+        Resource(networkUrn, networkType, cluster.SiteUrn, networkId, provider: cluster.CloudProvider, properties: (_, live) =>
+        {
+            json.WriteString("name", networkName);
+            WriteStrings("regions", [site.Region]);
+            json.WriteString("serviceName", _projectId.Replace("-", string.Empty, StringComparison.Ordinal));
+            if (live is not null)
+            {
+                json.WriteString("status", "ACTIVE");
+                json.WriteString("type", "private");
+            }
+
+            json.WriteNumber("vlanId", vlan);
+        }, propertyDependencies: [("name", null), ("regions", null), ("serviceName", null), ("vlanId", null)]);
+
+        var subnetType = "ovh:CloudProject/networkPrivateSubnet:NetworkPrivateSubnet";
+        var subnetName = $"subnet-{site.Region}-{n}";
+        var subnetUrn = Urn(SiteChild(subnetType), subnetName);
+        Resource(subnetUrn, subnetType, cluster.SiteUrn, random.Uuid(), provider: cluster.CloudProvider, properties: (_, live) =>
+        {
+            if (live is not null)
+            {
+                json.WriteString("cidr", $"10.{40 + n}.0.0/16");
+            }
+
+            json.WriteBoolean("dhcp", true);
+            json.WriteString("end", $"10.{40 + n}.255.250");
+            if (live is not null)
+            {
+                json.WriteString("gatewayIp", $"10.{40 + n}.0.1");
+            }
+
+            json.WriteString("network", $"10.{40 + n}.0.0/16");
+            json.WriteString("networkId", networkId);
+            json.WriteBoolean("noGateway", false);
+            json.WriteString("region", site.Region);
+            json.WriteString("serviceName", _projectId.Replace("-", string.Empty, StringComparison.Ordinal));
+            json.WriteString("start", $"10.{40 + n}.0.10");
+        }, dependencies: [networkUrn], propertyDependencies: [("dhcp", null), ("networkId", [networkUrn]), ("region", null), ("serviceName", null)]);
+
+        var kubeType = "ovh:CloudProject/kube:Kube";
+        cluster.Urn = Urn(SiteChild(kubeType), cluster.Name);
+        var kubeId = random.Uuid();
+        Resource(cluster.Urn, kubeType, cluster.SiteUrn, kubeId, provider: cluster.CloudProvider, properties: (_, live) =>
+        {
+            if (live is not null)
+            {
+                WriteSecret("kubeconfig", live, 2_400);
+            }
+
+            json.WriteString("name", cluster.Name);
+            json.WriteString("privateNetworkId", networkId);
+            json.WriteString("region", site.Region);
+            json.WriteString("serviceName", _projectId.Replace("-", string.Empty, StringComparison.Ordinal));
+            if (live is not null)
+            {
+                json.WriteString("status", "READY");
+                json.WriteString("url", $"{kubeId[..6]}.c1.{site.Region}.k8s.ovh.net");
+            }
+
+            json.WriteString("version", "1.33");
+        }, dependencies: [networkUrn, subnetUrn], propertyDependencies: [("name", null), ("privateNetworkId", [networkUrn]), ("region", null), ("serviceName", null), ("version", null)]);
+
+        var poolType = "ovh:CloudProject/kubeNodePool:KubeNodePool";
+        var poolName = $"{cluster.Name}-pool";
+        Resource(Urn(SiteChild(poolType), poolName), poolType, cluster.SiteUrn, random.Uuid(), provider: cluster.CloudProvider, properties: (shared, live) =>
+        {
+            var size = shared.Next(3, 7);
+            json.WriteNumber("desiredNodes", size);
+            json.WriteString("flavorName", "b3-8");
+            json.WriteString("kubeId", kubeId);
+            json.WriteNumber("maxNodes", size * 2);
+            json.WriteNumber("minNodes", size);
+            json.WriteString("name", poolName);
+            json.WriteString("serviceName", _projectId.Replace("-", string.Empty, StringComparison.Ordinal));
+            if (live is not null)
+            {
+                json.WriteNumber("availableNodes", size);
+                json.WriteString("status", "READY");
+            }
+        }, dependencies: [cluster.Urn], propertyDependencies: [("desiredNodes", null), ("flavorName", null), ("kubeId", [cluster.Urn]), ("name", null)]);
+
+        cluster.Attachments = [new Attachment(networkUrn, networkId, null)];
+    }
+
+    /// <summary>
+    /// The Kubernetes provider is a child of the site (so its URN has a <c>$</c> qualified type) and
+    /// reaches its cluster only through the kubeconfig's property dependency: the secret hides the rest.
+    /// </summary>
+    private void WriteKubernetesProvider(ClusterSite cluster)
+    {
+        var type = "pulumi:providers:kubernetes";
+        var urn = Urn(SiteChild(type), $"{cluster.Name}-k8s");
+        var id = random.Uuid();
+        Resource(urn, type, cluster.SiteUrn, id, (shared, _) =>
+        {
+            json.WriteString("enableServerSideApply", "true");
+            WriteSecret("kubeconfig", shared, 2_400);
+            json.WriteString("version", "4.34.2");
+        }, dependencies: [cluster.Urn], propertyDependencies: [("kubeconfig", [cluster.Urn])]);
+        cluster.KubernetesProvider = $"{urn}::{id}";
+    }
+
+    private void WriteNamespaces(ClusterSite cluster)
+    {
+        var applicable = SyntheticCapabilities.All.Where(c => c.Sites.Contains(cluster.Site.Key)).ToList();
+        var deployments = applicable.Single(c => c.Name == SyntheticCapabilities.Deployments);
+
+        // Customer deployments get about a third of the apps: in a real estate they outnumber the tooling.
+        cluster.Capabilities = [.. applicable, .. Enumerable.Repeat(deployments, applicable.Count / 2)];
+
+        var namespaceType = "kubernetes:core/v1:Namespace";
+        foreach (var ns in applicable.Select(c => c.Namespace).Distinct().Order(StringComparer.Ordinal))
+        {
+            var urn = Urn(SiteChild(namespaceType), $"{cluster.Name}-{ns}");
+            Resource(urn, namespaceType, cluster.SiteUrn, ns, provider: cluster.KubernetesProvider, properties: (_, live) =>
+            {
+                json.WriteString("apiVersion", "v1");
+                json.WriteString("kind", "Namespace");
+                WriteMetadata(ns, null, ns, null, cluster.Site, live);
+                if (live is not null)
+                {
+                    json.WriteStartObject("spec");
+                    WriteStrings("finalizers", ["kubernetes"]);
+                    json.WriteEndObject();
+                    json.WriteStartObject("status");
+                    json.WriteString("phase", "Active");
+                    json.WriteEndObject();
+                }
+            }, propertyDependencies: [("apiVersion", null), ("kind", null), ("metadata", null)]);
+            cluster.Namespaces[ns] = urn;
+        }
+    }
+
+    /// <summary>Where a server can be attached: a private network or subnet, and the zone it is in (if zonal).</summary>
+    private sealed record Attachment(string Urn, string Id, string? Zone);
+
+    /// <summary>One cluster and everything an app on it needs to reference.</summary>
+    private sealed class ClusterSite(Site site, string name, string siteUrn, string cloudProvider)
+    {
+        public Site Site { get; } = site;
+
+        public string Name { get; } = name;
+
+        public string SiteUrn { get; } = siteUrn;
+
+        /// <summary>The reference (<c>urn::id</c>) of the site's cloud provider.</summary>
+        public string CloudProvider { get; } = cloudProvider;
+
+        public string Urn { get; set; } = string.Empty;
+
+        public IReadOnlyList<Attachment> Attachments { get; set; } = [];
+
+        /// <summary>The reference (<c>urn::id</c>) of the cluster's Kubernetes provider.</summary>
+        public string KubernetesProvider { get; set; } = string.Empty;
+
+        /// <summary>Namespace name → URN of its Namespace resource.</summary>
+        public Dictionary<string, string> Namespaces { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Capabilities deployed here, in the round-robin order apps take them (repeats weight them).</summary>
+        public IReadOnlyList<SyntheticCapability> Capabilities { get; set; } = [];
+
+        public int Turn { get; set; }
+    }
+}
