@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CloudIam.Placement;
 using CloudIam.Placement.Design;
+using CloudIam.Placement.Policy;
 using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Preview;
 using CloudIam.Pulumi.State;
@@ -32,16 +33,16 @@ public sealed class DesignSourceOptions
         });
     }
 
-    public PlacementDesign Load(ParseResult parsed, CliContext context) =>
+    public PlacementDesign Load(ParseResult parsed, CliContext context, PlacementPolicy policy) =>
         parsed.GetValue(_stack) is { } stack ? StackDesigns.Compile(stack, context).Design
-        : parsed.GetValue(_state) is { } state ? PlacementInference.Infer(StackExportReader.Read(state))
-        : PlacementInference.Infer(PreviewReader.Read(parsed.GetValue(_preview)!));
+        : parsed.GetValue(_state) is { } state ? PlacementInference.Infer(StackExportReader.Read(state, PolicyInputs(policy)))
+        : PlacementInference.Infer(PreviewReader.Read(parsed.GetValue(_preview)!, PolicyInputs(policy)));
 
     /// <summary>
     /// One design named in a single word, for <c>diff</c>: <c>stack:&lt;name&gt;</c>, or a JSON file
     /// recognised as a stack export (top-level <c>deployment</c>) or a preview (top-level <c>steps</c>).
     /// </summary>
-    public static PlacementDesign Load(string spec, CliContext context)
+    public static PlacementDesign Load(string spec, CliContext context, PlacementPolicy policy)
     {
         if (spec.StartsWith(StackPrefix, StringComparison.Ordinal))
         {
@@ -50,11 +51,15 @@ public sealed class DesignSourceOptions
 
         return PulumiJsonKinds.Detect(spec) switch
         {
-            PulumiJsonKind.StackExport => PlacementInference.Infer(StackExportReader.Read(spec)),
-            PulumiJsonKind.Preview => PlacementInference.Infer(PreviewReader.Read(spec)),
+            PulumiJsonKind.StackExport => PlacementInference.Infer(StackExportReader.Read(spec, PolicyInputs(policy))),
+            PulumiJsonKind.Preview => PlacementInference.Infer(PreviewReader.Read(spec, PolicyInputs(policy))),
             _ => throw new BadInputException(spec, "$", "neither a `pulumi stack export` (no top-level 'deployment') nor a `pulumi preview --json` (no top-level 'steps')"),
         };
     }
 
     private const string StackPrefix = "stack:";
+
+    /// <summary>Inputs the policy reads beyond what inference needs: the readers skip everything else.</summary>
+    private static IEnumerable<string> PolicyInputs(PlacementPolicy policy) =>
+        policy.Capabilities.Values.Select(c => c.Capacity?.Property).OfType<string>();
 }

@@ -19,8 +19,9 @@ public static class CheckVerb
         command.Options.Add(format);
         command.SetAction(parsed =>
         {
-            var design = source.Load(parsed, context);
-            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(design, PolicyFiles.Load(parsed.GetValue(policy), context)), context.Today);
+            var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
+            var design = source.Load(parsed, context, rules);
+            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(design, rules), context.Today);
             context.Out.Write(CheckFormatter.Format(report, parsed.GetValue(format), design.Source));
             return report.Verdict == Verdict.Pass ? CloudIamCli.Ok : CloudIamCli.PolicyFailed;
         });

@@ -23,7 +23,7 @@ public static class DiffVerb
         {
             var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
             PolicyReport Check(string spec) =>
-                PolicyEngine.Evaluate(DesignAnalysis.Build(DesignSourceOptions.Load(spec, context), rules), context.Today);
+                PolicyEngine.Evaluate(DesignAnalysis.Build(DesignSourceOptions.Load(spec, context, rules), rules), context.Today);
             var diff = ReportDiff.Between(Check(parsed.GetValue(baseDesign)!), Check(parsed.GetValue(headDesign)!));
             context.Out.Write(DiffFormatter.Format(diff, parsed.GetValue(format), parsed.GetValue(baseDesign)!, parsed.GetValue(headDesign)!));
             return diff.IsRegression ? CloudIamCli.PolicyFailed : CloudIamCli.Ok;

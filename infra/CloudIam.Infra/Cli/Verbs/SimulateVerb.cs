@@ -31,7 +31,8 @@ public static class SimulateVerb
         });
         command.SetAction(parsed =>
         {
-            var analysis = DesignAnalysis.Build(source.Load(parsed, context), PolicyFiles.Load(parsed.GetValue(policy), context));
+            var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
+            var analysis = DesignAnalysis.Build(source.Load(parsed, context, rules), rules);
             var (ids, origin, name) = parsed.GetValue(scenario) is { } file
                 ? ScenarioLoader.Load(file) is var loaded ? (loaded.Outage, loaded.Source, loaded.Name) : default
                 : (parsed.GetValue(outage)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray(), "--outage", null);

@@ -1,0 +1,47 @@
+using CloudIam.Infra.Cli;
+
+namespace CloudIam.Infra.Tests.Cli;
+
+public sealed record CliResult(int ExitCode, string Out, string Error);
+
+/// <summary>Runs verbs in-process against the repository, with a fixed clock and environment.</summary>
+public static class CliHarness
+{
+    public static readonly DateOnly Today = new(2026, 11, 24);
+
+    public static string Root { get; } = FindRoot();
+
+    public static string Fixture(string relative) => Path.Combine(Root, "tests", "fixtures", relative);
+
+    public static string RepoFile(string relative) => Path.Combine(Root, relative);
+
+    public static CliResult Run(params string[] args) => Run(new Dictionary<string, string>(), args);
+
+    public static CliResult Run(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var exit = CloudIamCli.Run(args, new CliContext
+        {
+            Out = output,
+            Error = error,
+            Today = Today,
+            Root = Root,
+            Environment = name => environment.GetValueOrDefault(name),
+        });
+        return new CliResult(exit, output.ToString(), error.ToString());
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CloudIam.Infra.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("tests run inside the repository");
+    }
+}
