@@ -12,9 +12,6 @@ public sealed record KubernetesProvider : IProviderArgs
 
     public static PulumiPackage Package => PulumiPackages.Kubernetes;
 
+    /// <summary>Kubeconfig text (or path); reference the cluster's output, never a file on disk.</summary>
     public required Input<string> Kubeconfig { get; init; }
-
-    public Input<string>? Namespace { get; init; }
-
-    public Input<bool>? DeleteUnreachable { get; init; }
 }
