@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CloudIam.Placement;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace CloudIam.Infra.Stacks;
@@ -32,18 +33,26 @@ public static partial class StackConfigLoader
         }
 
         ConfigNode root;
-        try
+        using (var reader = File.OpenText(path))
         {
-            using var reader = File.OpenText(path);
-            var yaml = new YamlStream();
-            yaml.Load(reader);
-            root = yaml.Documents.Count == 0
-                ? new ConfigMap([], "line 1, column 1")
-                : FromYaml(path, yaml.Documents[0].RootNode);
-        }
-        catch (YamlException e)
-        {
-            throw new BadInputException(path, Location(e.Start), $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            var parser = new TrackingParser(new Parser(reader));
+            try
+            {
+                var yaml = new YamlStream();
+                yaml.Load(parser);
+                root = yaml.Documents.Count == 0
+                    ? new ConfigMap([], "line 1, column 1")
+                    : FromYaml(path, yaml.Documents[0].RootNode);
+            }
+            catch (YamlException e)
+            {
+                throw new BadInputException(path, Location(e.Start), $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet's scanner fails this way on some unterminated flow collections, without a position.
+                throw new BadInputException(path, Location(parser.LastEnd), $"not valid YAML after this point: {e.Message}");
+            }
         }
 
         if (root is not ConfigMap document)
@@ -168,6 +177,25 @@ public static partial class StackConfigLoader
     };
 
     private static string Location(Mark mark) => $"line {mark.Line}, column {mark.Column}";
+
+    /// <summary>Remembers where the last well-formed event ended, for errors that carry no position.</summary>
+    private sealed class TrackingParser(IParser parser) : IParser
+    {
+        public Mark LastEnd { get; private set; } = new(0, 1, 1);
+
+        public ParsingEvent? Current => parser.Current;
+
+        public bool MoveNext()
+        {
+            var moved = parser.MoveNext();
+            if (parser.Current is { } current)
+            {
+                LastEnd = current.End;
+            }
+
+            return moved;
+        }
+    }
 
     [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
     private static partial Regex StackNamePattern();
