@@ -74,8 +74,6 @@ public sealed record NullLiteral : Expr;
 [CollectionBuilder(typeof(ExprList), nameof(Create))]
 public sealed record ExprList(ImmutableArray<Expr> Items) : Expr, IEnumerable<Expr>
 {
-    public static ExprList Empty { get; } = new(ImmutableArray<Expr>.Empty);
-
     public static ExprList Create(ReadOnlySpan<Expr> items) => new(items.ToImmutableArray());
 
     public static ExprList Of<T>(IEnumerable<T> items, Func<T, Expr> select) => new(items.Select(select).ToImmutableArray());
@@ -91,8 +89,6 @@ public sealed record ExprList(ImmutableArray<Expr> Items) : Expr, IEnumerable<Ex
 /// </summary>
 public sealed record ExprMap : Expr
 {
-    public static ExprMap Empty { get; } = new();
-
     public ImmutableSortedDictionary<string, Expr> Items { get; private init; } =
         ImmutableSortedDictionary<string, Expr>.Empty.WithComparers(StringComparer.Ordinal);
 
@@ -102,11 +98,8 @@ public sealed record ExprMap : Expr
         init => Items = Items.Add(key, value);
     }
 
-    public static ExprMap Of<T>(IEnumerable<T> items, Func<T, string> key, Func<T, Expr> value) =>
-        new() { Items = items.Aggregate(Empty.Items, (map, item) => map.Add(key(item), value(item))) };
-
     internal static ExprMap FromEntries(IEnumerable<KeyValuePair<string, Expr>> entries) =>
-        new() { Items = Empty.Items.AddRange(entries) };
+        new() { Items = new ExprMap().Items.AddRange(entries) };
 
     /// <summary>The map with <paramref name="other"/>'s entries added; a shared key is a bug and throws.</summary>
     public ExprMap With(ExprMap other) => new() { Items = Items.AddRange(other.Items) };
@@ -156,8 +149,6 @@ public ref struct InterpolationHandler
     public readonly void AppendLiteral(string text) => AppendText(text);
 
     public readonly void AppendFormatted(string text) => AppendText(text);
-
-    public readonly void AppendFormatted(int number) => AppendText(number.ToString(CultureInfo.InvariantCulture));
 
     public readonly void AppendFormatted<T>(Output<T> output) => parts.Add(output.Reference);
 

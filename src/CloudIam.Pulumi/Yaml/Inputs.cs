@@ -35,9 +35,6 @@ internal interface IInput
 
 public static class Input
 {
-    /// <summary>An interpolated string input: <c>Input.Format($"https://{bucket.Endpoint()}")</c>.</summary>
-    public static Input<string> Format(ref InterpolationHandler handler) => Input<string>.Wrap(handler.Build());
-
     /// <summary><c>fn::toJSON</c> as a string input (IAM policy documents, kubeconfigs with references).</summary>
     public static Input<string> Json(Expr value) => Input<string>.Wrap(Expr.ToJson(value));
 }

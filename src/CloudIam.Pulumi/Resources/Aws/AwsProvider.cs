@@ -13,8 +13,6 @@ public sealed record AwsProvider : IProviderArgs
     public Input<string>? Region { get; init; }
 
     public ProviderDefaultTags? DefaultTags { get; init; }
-
-    public ImmutableArray<string>? AllowedAccountIds { get; init; }
 }
 
 /// <summary>Tags the provider merges into every taggable resource (<c>tagsAll</c>); not a capability signal.</summary>

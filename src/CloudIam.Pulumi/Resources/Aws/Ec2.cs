@@ -57,17 +57,7 @@ public sealed record Ec2SecurityGroup : IResourceArgs
 {
     public static string Token => "aws:ec2/securityGroup:SecurityGroup";
 
-    public Input<string>? VpcId { get; init; }
-
-    public Input<string>? Name { get; init; }
-
-    public Input<string>? Description { get; init; }
-
     public ImmutableArray<SecurityGroupInlineRule>? Ingress { get; init; }
-
-    public ImmutableArray<SecurityGroupInlineRule>? Egress { get; init; }
-
-    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 
 public sealed record SecurityGroupInlineRule : IArgsObject
@@ -82,8 +72,6 @@ public sealed record SecurityGroupInlineRule : IArgsObject
     public ImmutableArray<Input<string>>? CidrBlocks { get; init; }
 
     public ImmutableArray<Input<string>>? Ipv6CidrBlocks { get; init; }
-
-    public Input<string>? Description { get; init; }
 }
 
 public sealed record VpcSecurityGroupIngressRule : IResourceArgs
@@ -101,10 +89,6 @@ public sealed record VpcSecurityGroupIngressRule : IResourceArgs
     public Input<string>? CidrIpv4 { get; init; }
 
     public Input<string>? CidrIpv6 { get; init; }
-
-    public Input<string>? Description { get; init; }
-
-    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 
 public sealed record Ec2Instance : IResourceArgs
@@ -115,26 +99,14 @@ public sealed record Ec2Instance : IResourceArgs
 
     public Input<string>? InstanceType { get; init; }
 
-    public Input<string>? SubnetId { get; init; }
-
     public InstanceMetadataOptions? MetadataOptions { get; init; }
-
-    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 
 public sealed record Ec2LaunchTemplate : IResourceArgs
 {
     public static string Token => "aws:ec2/launchTemplate:LaunchTemplate";
 
-    public Input<string>? Name { get; init; }
-
-    public Input<string>? ImageId { get; init; }
-
-    public Input<string>? InstanceType { get; init; }
-
     public InstanceMetadataOptions? MetadataOptions { get; init; }
-
-    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 
 /// <summary>Same object on Instance and LaunchTemplate; <c>httpTokens: required</c> is IMDSv2.</summary>

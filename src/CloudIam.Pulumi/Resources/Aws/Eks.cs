@@ -63,8 +63,6 @@ public sealed record EksNodeGroup : IResourceArgs
 
     public Input<int>? DiskSize { get; init; }
 
-    public ImmutableSortedDictionary<string, string>? Labels { get; init; }
-
     public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 

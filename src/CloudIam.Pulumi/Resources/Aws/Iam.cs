@@ -12,8 +12,6 @@ public sealed record IamRole : IResourceArgs
 
     public Input<string>? Name { get; init; }
 
-    public Input<string>? Description { get; init; }
-
     public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 

@@ -13,8 +13,6 @@ public sealed record S3Bucket : IResourceArgs
 
     public Input<bool>? ForceDestroy { get; init; }
 
-    public Input<bool>? ObjectLockEnabled { get; init; }
-
     public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 

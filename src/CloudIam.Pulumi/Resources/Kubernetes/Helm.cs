@@ -21,8 +21,6 @@ public sealed record HelmRelease : IResourceArgs
 
     public Input<string>? Namespace { get; init; }
 
-    public Input<bool>? CreateNamespace { get; init; }
-
     /// <summary>Chart values; carry the capability in <c>commonLabels</c>.</summary>
     public ExprMap? Values { get; init; }
 

@@ -9,17 +9,9 @@ public sealed record IamPolicy : IResourceArgs
     public static string Token => "scaleway:iam/policy:Policy";
 
     public required ImmutableArray<IamPolicyRule> Rules { get; init; }
-
-    public Input<string>? ApplicationId { get; init; }
-
-    public Input<string>? Name { get; init; }
-
-    public ImmutableArray<string>? Tags { get; init; }
 }
 
 public sealed record IamPolicyRule : IArgsObject
 {
     public required ImmutableArray<string> PermissionSetNames { get; init; }
-
-    public ImmutableArray<Input<string>>? ProjectIds { get; init; }
 }

@@ -8,19 +8,9 @@ public sealed record InstanceSecurityGroup : IResourceArgs
 {
     public static string Token => "scaleway:instance/securityGroup:SecurityGroup";
 
-    public Input<string>? Name { get; init; }
-
-    public Input<string>? Zone { get; init; }
-
     public Input<string>? InboundDefaultPolicy { get; init; }
 
-    public Input<string>? OutboundDefaultPolicy { get; init; }
-
     public ImmutableArray<SecurityGroupRule>? InboundRules { get; init; }
-
-    public ImmutableArray<SecurityGroupRule>? OutboundRules { get; init; }
-
-    public ImmutableArray<string>? Tags { get; init; }
 }
 
 /// <summary>Rules managed apart from their group (<c>externalRules: true</c> on the group).</summary>
@@ -31,8 +21,6 @@ public sealed record InstanceSecurityGroupRules : IResourceArgs
     public required Input<string> SecurityGroupId { get; init; }
 
     public ImmutableArray<SecurityGroupRule>? InboundRules { get; init; }
-
-    public ImmutableArray<SecurityGroupRule>? OutboundRules { get; init; }
 }
 
 public sealed record SecurityGroupRule : IArgsObject

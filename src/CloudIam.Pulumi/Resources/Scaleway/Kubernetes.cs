@@ -20,13 +20,9 @@ public sealed record KubernetesCluster : IResourceArgs
 
     public Input<string>? Type { get; init; }
 
-    public Input<string>? Description { get; init; }
-
     public ImmutableArray<string>? Tags { get; init; }
 
     public Input<string>? Region { get; init; }
-
-    public Input<string>? ProjectId { get; init; }
 
     public ClusterAutoUpgrade? AutoUpgrade { get; init; }
 }

@@ -11,12 +11,8 @@ public sealed record NetworkVpc : IResourceArgs
 
     public Input<string>? Region { get; init; }
 
-    public Input<string>? ProjectId { get; init; }
-
     /// <summary><c>key=value</c> strings; the capability is <c>cloudiam.io/capability=&lt;cap&gt;</c>.</summary>
     public ImmutableArray<string>? Tags { get; init; }
-
-    public Input<bool>? EnableRouting { get; init; }
 }
 
 public sealed record NetworkPrivateNetwork : IResourceArgs
@@ -28,8 +24,6 @@ public sealed record NetworkPrivateNetwork : IResourceArgs
     public Input<string>? Name { get; init; }
 
     public Input<string>? Region { get; init; }
-
-    public Input<string>? ProjectId { get; init; }
 
     public ImmutableArray<string>? Tags { get; init; }
 

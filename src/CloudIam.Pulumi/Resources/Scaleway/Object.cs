@@ -11,16 +11,12 @@ public sealed record ObjectBucket : IResourceArgs
 
     public Input<string>? Region { get; init; }
 
-    public Input<string>? ProjectId { get; init; }
-
     /// <summary>Unlike other Scaleway resources, bucket tags are a map.</summary>
     public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 
     public Input<bool>? ForceDestroy { get; init; }
 
     public BucketVersioning? Versioning { get; init; }
-
-    public Input<bool>? ObjectLockEnabled { get; init; }
 }
 
 public sealed record BucketVersioning : IArgsObject

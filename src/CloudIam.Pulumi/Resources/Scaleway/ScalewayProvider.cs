@@ -12,6 +12,4 @@ public sealed record ScalewayProvider : IProviderArgs
     public Input<string>? Region { get; init; }
 
     public Input<string>? Zone { get; init; }
-
-    public Input<string>? ProjectId { get; init; }
 }
