@@ -1,0 +1,32 @@
+namespace CloudIam.Infra.Components;
+
+/// <summary>A pinned Helm chart.</summary>
+public sealed record HelmChart
+{
+    public required string Name { get; init; }
+
+    /// <summary>Exact version: a range would let a preview and the following update install different charts.</summary>
+    public required string Version { get; init; }
+
+    public required string Repository { get; init; }
+}
+
+/// <summary>Every chart the tooling installs, with versions from pulumi-facts §7 (Aug 2026 snapshots).</summary>
+public static class HelmCharts
+{
+    private const string PrometheusCommunity = "https://prometheus-community.github.io/helm-charts";
+    private const string GrafanaCommunity = "https://grafana-community.github.io/helm-charts";
+
+    public static HelmChart KubePrometheusStack { get; } = new() { Name = "kube-prometheus-stack", Version = "88.5.3", Repository = PrometheusCommunity };
+
+    public static HelmChart Alertmanager { get; } = new() { Name = "alertmanager", Version = "1.42.0", Repository = PrometheusCommunity };
+
+    /// <summary>The community chart; the grafana.github.io <c>loki</c> chart is now for Grafana Enterprise Logs.</summary>
+    public static HelmChart Loki { get; } = new() { Name = "loki", Version = "18.11.0", Repository = GrafanaCommunity };
+
+    public static HelmChart Grafana { get; } = new() { Name = "grafana", Version = "12.11.1", Repository = GrafanaCommunity };
+
+    public static HelmChart Gatus { get; } = new() { Name = "gatus", Version = "1.4.5", Repository = "https://twin.github.io/helm-charts" };
+
+    public static HelmChart GitlabRunner { get; } = new() { Name = "gitlab-runner", Version = "0.86.0", Repository = "https://charts.gitlab.io" };
+}

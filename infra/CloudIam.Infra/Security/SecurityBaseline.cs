@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using CloudIam.Pulumi.Yaml;
+
+namespace CloudIam.Infra.Security;
+
+/// <summary>The security baseline (DESIGN §7); the program must pass every check for every stack.</summary>
+public static class SecurityBaseline
+{
+    public static ImmutableArray<ISecurityCheck> Checks { get; } =
+    [
+        new AdminPortsClosedToTheWorld(),
+        new BucketsEncrypted(),
+        new BucketsNotPublic(),
+        new InstanceMetadataV2Required(),
+        new KubernetesApiAllowList(),
+        new RunnersLeastPrivilege(),
+        new SecretsOnlyFromConfig(),
+    ];
+
+    public static ImmutableArray<SecurityFinding> Run(PulumiProgram program) =>
+        [.. Checks.SelectMany(check => check.Check(program))];
+}

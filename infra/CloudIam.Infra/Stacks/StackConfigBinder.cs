@@ -1,0 +1,308 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CloudIam.Infra.Sites;
+using CloudIam.Placement;
+
+namespace CloudIam.Infra.Stacks;
+
+/// <summary>
+/// Turns the project's config keys into a <see cref="StackConfig"/>, rejecting anything a person should fix
+/// with a <see cref="BadInputException"/> that names the source and the node's location.
+/// </summary>
+internal sealed partial class StackConfigBinder(string source)
+{
+    /// <param name="keys">The project namespace's keys, namespace stripped, with the node of the whole config section.</param>
+    /// <param name="secretsDecrypted">True for PULUMI_CONFIG, where secret values arrive as plaintext and are skipped unread.</param>
+    public StackConfig Bind(string stack, ConfigMap keys, bool secretsDecrypted)
+    {
+        var fields = new Fields(this, keys, "the stack config");
+        var alerting = Alerting(fields.Required(StackConfigKeys.Alerting));
+        var config = new StackConfig
+        {
+            Stack = stack,
+            Source = source,
+            Clusters = Clusters(fields.Required(StackConfigKeys.Clusters)),
+            ApiAllowList = [.. List(fields.Required(StackConfigKeys.ApiAllowList), "apiAllowList").Items.Select(Cidr)],
+            GitlabUrl = Url(fields.Required(StackConfigKeys.GitlabUrl), "gitlabUrl"),
+            Alerting = alerting,
+            Deployments = fields.Optional(StackConfigKeys.Deployments) is { } deployments ? Deployments(deployments) : [],
+            MetricsRetention = fields.Optional(StackConfigKeys.MetricsRetention) is { } retention
+                ? Matching(retention, "metricsRetention", DurationPattern(), "a Prometheus duration such as 15d")
+                : "15d",
+            Protect = fields.Optional(StackConfigKeys.Protect) is { } protect && Bool(protect, "protect"),
+        };
+
+        foreach (var secretKey in config.SecretKeys)
+        {
+            var node = fields.Optional(secretKey, secret: true);
+            if (node is not null and not ConfigSecure && !secretsDecrypted)
+            {
+                throw Error(node, $"'{secretKey}' is a secret: store it with `pulumi config set --secret {secretKey}`, never in plaintext");
+            }
+        }
+
+        fields.RejectUnknown();
+        return config;
+    }
+
+    public BadInputException Error(ConfigNode node, string problem) => new(source, node.Location, problem);
+
+    private ImmutableArray<ClusterConfig> Clusters(ConfigNode node)
+    {
+        var list = List(node, "clusters");
+        if (list.Items.IsEmpty)
+        {
+            throw Error(list, "at least one cluster is needed");
+        }
+
+        var clusters = list.Items.Select(Cluster).ToImmutableArray();
+        if (clusters.GroupBy(cluster => cluster.Name).FirstOrDefault(group => group.Count() > 1) is { } duplicate)
+        {
+            throw Error(list, $"cluster name '{duplicate.Key}' is used twice");
+        }
+
+        return clusters;
+    }
+
+    private ClusterConfig Cluster(ConfigNode node)
+    {
+        var fields = new Fields(this, Map(node, "a cluster"), "a cluster");
+        var providerNode = fields.Required("provider");
+        var provider = String(providerNode, "provider");
+        var site = SiteCatalog.Find(provider)
+            ?? throw Error(providerNode, $"unknown provider '{provider}'; known providers: {string.Join(", ", SiteCatalog.Providers)}");
+        var region = String(fields.Required("region"), "region");
+        var zonesNode = List(fields.Required("zones"), "zones");
+        var zones = zonesNode.Items.Select(zone => String(zone, "zone")).ToImmutableArray();
+        if (zones.Length < site.MinZones)
+        {
+            throw Error(zonesNode, $"{provider} needs at least {site.MinZones} zone(s)");
+        }
+
+        if (zones.FirstOrDefault(zone => !zone.StartsWith(region, StringComparison.Ordinal)) is { } strayZone)
+        {
+            throw Error(zonesNode, $"zone '{strayZone}' is not in region '{region}'");
+        }
+
+        var nodeCount = Int(fields.Required("nodeCount"), "nodeCount", 1);
+        var networkNode = fields.Required("networkCidr");
+        var network = Cidr(networkNode);
+        if (network.PrefixLength is < 8 or > 24)
+        {
+            throw Error(networkNode, "networkCidr must be between /8 and /24 so that subnets can be carved from it");
+        }
+
+        var runners = new Fields(this, Map(fields.Required("runners"), "runners"), "runners");
+        var cluster = new ClusterConfig
+        {
+            Name = Matching(fields.Required("name"), "name", SiteNamePattern(), "a short DNS label such as scw-par"),
+            Provider = provider,
+            Region = region,
+            Zones = zones,
+            KubernetesVersion = Version(fields.Required("kubernetesVersion"), "kubernetesVersion"),
+            NodeType = String(fields.Required("nodeType"), "nodeType"),
+            NodeCount = nodeCount,
+            MaxNodeCount = fields.Optional("maxNodeCount") is { } max ? Int(max, "maxNodeCount", nodeCount) : nodeCount,
+            NetworkCidr = network,
+            ToolingDomain = Matching(fields.Required("toolingDomain"), "toolingDomain", DomainPattern(), "a DNS name"),
+            Replicas = fields.Optional("replicas") is { } replicas ? Int(replicas, "replicas", 1) : 1,
+            Runners = new RunnerConfig
+            {
+                Concurrent = Int(runners.Required("concurrent"), "concurrent", 1),
+                Replicas = runners.Optional("replicas") is { } runnerReplicas ? Int(runnerReplicas, "replicas", 0) : 1,
+            },
+            Capabilities = fields.Optional("capabilities") is { } capabilities ? Capabilities(capabilities) : Capability.Tooling,
+        };
+        runners.RejectUnknown();
+        fields.RejectUnknown();
+        return cluster;
+    }
+
+    private ImmutableArray<string> Capabilities(ConfigNode node) =>
+        [.. List(node, "capabilities").Items.Select(item =>
+        {
+            var capability = String(item, "capability");
+            return Capability.Tooling.Contains(capability)
+                ? capability
+                : throw Error(item, $"unknown capability '{capability}'; known: {string.Join(", ", Capability.Tooling)}");
+        }).Distinct()];
+
+    private AlertingConfig Alerting(ConfigNode node)
+    {
+        var fields = new Fields(this, Map(node, "alerting"), "alerting");
+        var receiversNode = List(fields.Required("receivers"), "receivers");
+        var receivers = receiversNode.Items.Select(item =>
+        {
+            var receiver = new Fields(this, Map(item, "a receiver"), "a receiver");
+            var secretNode = receiver.Required("webhookUrlSecret");
+            var secret = Matching(secretNode, "webhookUrlSecret", SecretKeyPattern(), "a config key name such as oncallWebhookUrl");
+            if (StackConfigKeys.Settings.Contains(secret))
+            {
+                throw Error(secretNode, $"'{secret}' is a stack setting, not a secret key");
+            }
+
+            var result = new AlertReceiver { Name = String(receiver.Required("name"), "name"), WebhookUrlSecret = secret };
+            receiver.RejectUnknown();
+            return result;
+        }).ToImmutableArray();
+        if (receivers.IsEmpty || receivers.Select(receiver => receiver.Name).Distinct().Count() != receivers.Length)
+        {
+            throw Error(receiversNode, "receivers must be a non-empty list with unique names");
+        }
+
+        string ReceiverName(ConfigNode name)
+        {
+            var text = String(name, "receiver");
+            return receivers.Any(receiver => receiver.Name == text)
+                ? text
+                : throw Error(name, $"unknown receiver '{text}'; receivers: {string.Join(", ", receivers.Select(receiver => receiver.Name))}");
+        }
+
+        var config = new AlertingConfig
+        {
+            DefaultReceiver = ReceiverName(fields.Required("defaultReceiver")),
+            Receivers = receivers,
+            Routes = fields.Optional("routes") is { } routes
+                ? [.. List(routes, "routes").Items.Select(item =>
+                {
+                    var route = new Fields(this, Map(item, "a route"), "a route");
+                    var result = new AlertRoute
+                    {
+                        Receiver = ReceiverName(route.Required("receiver")),
+                        Matchers = [.. List(route.Required("matchers"), "matchers").Items.Select(matcher => String(matcher, "matcher"))],
+                    };
+                    route.RejectUnknown();
+                    return result;
+                })]
+                : [],
+        };
+        fields.RejectUnknown();
+        return config;
+    }
+
+    private ImmutableArray<DeploymentProbe> Deployments(ConfigNode node)
+    {
+        var list = List(node, "deployments");
+        var probes = list.Items.Select(item =>
+        {
+            var fields = new Fields(this, Map(item, "a deployment"), "a deployment");
+            var probe = new DeploymentProbe { Name = String(fields.Required("name"), "name"), Url = Url(fields.Required("url"), "url") };
+            fields.RejectUnknown();
+            return probe;
+        }).ToImmutableArray();
+        return probes.Select(probe => probe.Name).Distinct().Count() == probes.Length
+            ? probes
+            : throw Error(list, "deployment names must be unique");
+    }
+
+    private Ipv4Cidr Cidr(ConfigNode node) =>
+        Ipv4Cidr.TryParse(String(node, "CIDR"), out var cidr)
+            ? cidr
+            : throw Error(node, $"'{String(node, "CIDR")}' is not an IPv4 network in CIDR notation (host bits zero), e.g. 10.20.0.0/16");
+
+    private string Url(ConfigNode node, string what)
+    {
+        var text = String(node, what);
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? text
+            : throw Error(node, $"{what} must be an absolute http(s) URL, not '{text}'");
+    }
+
+    private string Matching(ConfigNode node, string what, Regex pattern, string expected)
+    {
+        var text = String(node, what);
+        return pattern.IsMatch(text) ? text : throw Error(node, $"{what} must be {expected}, not '{text}'");
+    }
+
+    private string Version(ConfigNode node, string what)
+    {
+        var text = Matching(node, what, VersionPattern(), "a version such as \"1.35\"");
+        return node is ConfigScalar { Quoted: true }
+            ? text
+            : throw Error(node, $"quote {what} (\"{text}\"): unquoted, Pulumi reads it as a number and 1.30 becomes 1.3");
+    }
+
+    private string String(ConfigNode node, string what) => node switch
+    {
+        ConfigScalar { Value.Length: > 0 } scalar => scalar.Value,
+        ConfigSecure => throw Error(node, $"{what} is not a secret; the program needs its value, so do not set it with --secret"),
+        _ => throw Error(node, $"{what} must be a non-empty text value"),
+    };
+
+    private int Int(ConfigNode node, string what, int minimum)
+    {
+        var text = String(node, what);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum
+            ? value
+            : throw Error(node, $"{what} must be a whole number ≥ {minimum}, not '{text}'");
+    }
+
+    private bool Bool(ConfigNode node, string what) => String(node, what) switch
+    {
+        "true" => true,
+        "false" => false,
+        var text => throw Error(node, $"{what} must be true or false, not '{text}'"),
+    };
+
+    private ConfigList List(ConfigNode node, string what) =>
+        node as ConfigList ?? throw Error(node, $"{what} must be a list");
+
+    private ConfigMap Map(ConfigNode node, string what) =>
+        node as ConfigMap ?? throw Error(node, $"{what} must be a map");
+
+    /// <summary>The keys of one map: each read at most once, duplicates and leftovers are errors.</summary>
+    private sealed class Fields
+    {
+        private readonly StackConfigBinder binder;
+        private readonly ConfigMap map;
+        private readonly string what;
+        private readonly HashSet<string> read = new(StringComparer.Ordinal);
+
+        public Fields(StackConfigBinder binder, ConfigMap map, string what)
+        {
+            this.binder = binder;
+            this.map = map;
+            this.what = what;
+            if (map.Entries.GroupBy(entry => entry.Key).FirstOrDefault(group => group.Count() > 1) is { } duplicate)
+            {
+                throw binder.Error(duplicate.Last().Value, $"'{duplicate.Key}' is set twice in {what}");
+            }
+        }
+
+        public ConfigNode Required(string key) =>
+            Optional(key) ?? throw binder.Error(map, $"{what} lacks the required key '{key}'");
+
+        public ConfigNode? Optional(string key, bool secret = false)
+        {
+            read.Add(key);
+            var node = map.Entries.FirstOrDefault(entry => entry.Key == key).Value;
+            return node is ConfigSecure && !secret
+                ? throw binder.Error(node, $"'{key}' is not a secret; the program needs its value, so do not set it with --secret")
+                : node;
+        }
+
+        public void RejectUnknown()
+        {
+            if (map.Entries.FirstOrDefault(entry => !read.Contains(entry.Key)) is { Key: not null } unknown)
+            {
+                throw binder.Error(unknown.Value, $"unknown key '{unknown.Key}' in {what}; known keys: {string.Join(", ", read.Order(StringComparer.Ordinal))}");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,19}$")]
+    private static partial Regex SiteNamePattern();
+
+    [GeneratedRegex(@"^[0-9]+\.[0-9]+(\.[0-9]+)?$")]
+    private static partial Regex VersionPattern();
+
+    [GeneratedRegex(@"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$")]
+    private static partial Regex DomainPattern();
+
+    [GeneratedRegex("^[a-z][A-Za-z0-9]{0,63}$")]
+    private static partial Regex SecretKeyPattern();
+
+    [GeneratedRegex("^[0-9]+(ms|s|m|h|d|w|y)$")]
+    private static partial Regex DurationPattern();
+}

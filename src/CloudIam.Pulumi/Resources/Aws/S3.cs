@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using CloudIam.Pulumi.Yaml;
+
+namespace CloudIam.Pulumi.Resources.Aws;
+
+/// <summary>The v7 bucket; encryption, public access and versioning are separate resources (inline blocks are deprecated).</summary>
+public sealed record S3Bucket : IResourceArgs
+{
+    public static string Token => "aws:s3/bucket:Bucket";
+
+    /// <summary>The bucket name.</summary>
+    public Input<string>? Bucket { get; init; }
+
+    public Input<bool>? ForceDestroy { get; init; }
+
+    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
+}
+
+public sealed record S3BucketServerSideEncryptionConfiguration : IResourceArgs
+{
+    public static string Token => "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+
+    public required Input<string> Bucket { get; init; }
+
+    public required ImmutableArray<SseRule> Rules { get; init; }
+}
+
+public sealed record SseRule : IArgsObject
+{
+    public required SseDefault ApplyServerSideEncryptionByDefault { get; init; }
+
+    public Input<bool>? BucketKeyEnabled { get; init; }
+}
+
+public sealed record SseDefault : IArgsObject
+{
+    /// <summary><c>AES256</c> or <c>aws:kms</c>.</summary>
+    public required Input<string> SseAlgorithm { get; init; }
+
+    public Input<string>? KmsMasterKeyId { get; init; }
+}
+
+public sealed record S3BucketPublicAccessBlock : IResourceArgs
+{
+    public static string Token => "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+
+    public required Input<string> Bucket { get; init; }
+
+    public Input<bool>? BlockPublicAcls { get; init; }
+
+    public Input<bool>? BlockPublicPolicy { get; init; }
+
+    public Input<bool>? IgnorePublicAcls { get; init; }
+
+    public Input<bool>? RestrictPublicBuckets { get; init; }
+}
+
+public sealed record S3BucketVersioning : IResourceArgs
+{
+    public static string Token => "aws:s3/bucketVersioning:BucketVersioning";
+
+    public required Input<string> Bucket { get; init; }
+
+    public required S3VersioningConfiguration VersioningConfiguration { get; init; }
+}
+
+public sealed record S3VersioningConfiguration : IArgsObject
+{
+    /// <summary><c>Enabled</c> or <c>Suspended</c>.</summary>
+    public required Input<string> Status { get; init; }
+}
+
+public static class S3BucketOutputs
+{
+    public static Output<string> BucketName(this Resource<S3Bucket> bucket) => bucket.Output<string>("bucket");
+}

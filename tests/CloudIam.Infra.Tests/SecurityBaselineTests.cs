@@ -1,0 +1,191 @@
+using CloudIam.Infra.Security;
+using CloudIam.Pulumi.Resources.Aws;
+using CloudIam.Pulumi.Resources.Kubernetes;
+using CloudIam.Pulumi.Resources.Scaleway;
+using CloudIam.Pulumi.Yaml;
+
+namespace CloudIam.Infra.Tests;
+
+public class SecurityBaselineTests
+{
+    [Theory]
+    [MemberData(nameof(CloudIamProgramTests.Stacks), MemberType = typeof(CloudIamProgramTests))]
+    public void The_program_passes_the_whole_baseline(string stack)
+    {
+        Assert.Empty(SecurityBaseline.Run(Repository.Program(stack)));
+    }
+
+    [Fact]
+    public void Checks_have_stable_distinct_ids_and_explain_themselves()
+    {
+        Assert.Equal(Enumerable.Range(1, SecurityBaseline.Checks.Length).Select(n => $"SEC{n:000}"), SecurityBaseline.Checks.Select(check => check.Id));
+        Assert.All(SecurityBaseline.Checks, check => Assert.False(string.IsNullOrWhiteSpace(check.Title) || string.IsNullOrWhiteSpace(check.Why)));
+    }
+
+    [Fact]
+    public void SEC001_trips_on_admin_ports_open_to_the_world()
+    {
+        var findings = Findings("SEC001", program =>
+        {
+            program.Add("ssh-world", new Ec2SecurityGroup
+            {
+                Ingress = [new SecurityGroupInlineRule { FromPort = 20, ToPort = 25, Protocol = "tcp", CidrBlocks = ["0.0.0.0/0"] }],
+            });
+            program.Add("https-world", new Ec2SecurityGroup
+            {
+                Ingress = [new SecurityGroupInlineRule { FromPort = 443, ToPort = 443, Protocol = "tcp", CidrBlocks = ["0.0.0.0/0"] }],
+            });
+            program.Add("api-vpn", new VpcSecurityGroupIngressRule { SecurityGroupId = "sg-1", IpProtocol = "tcp", FromPort = 6443, ToPort = 6443, CidrIpv4 = "203.0.113.0/24" });
+            program.Add("all-v6", new VpcSecurityGroupIngressRule { SecurityGroupId = "sg-1", IpProtocol = "-1", CidrIpv6 = "::/0" });
+            program.Add("scw-open", new InstanceSecurityGroup { InboundDefaultPolicy = "drop", InboundRules = [new SecurityGroupRule { Action = "accept", PortRange = "3380-3390" }] });
+            program.Add("scw-default", new InstanceSecurityGroup());
+            program.Add("scw-closed", new InstanceSecurityGroup
+            {
+                InboundDefaultPolicy = "drop",
+                InboundRules = [new SecurityGroupRule { Action = "accept", Port = 22, IpRange = "203.0.113.0/24" }, new SecurityGroupRule { Action = "accept", Protocol = "ICMP" }],
+            });
+            program.Add("scw-rules", new InstanceSecurityGroupRules { SecurityGroupId = "fr-par-1/x", InboundRules = [new SecurityGroupRule { Action = "accept", Port = 10250 }] });
+        });
+
+        Assert.Equal(["all-v6", "scw-default", "scw-open", "scw-rules", "ssh-world"], findings);
+    }
+
+    [Fact]
+    public void SEC002_trips_on_an_s3_bucket_without_encryption()
+    {
+        var findings = Findings("SEC002", program =>
+        {
+            program.Add("plain", new S3Bucket());
+            var encrypted = program.Add("encrypted", new S3Bucket());
+            program.Add("encrypted-sse", new S3BucketServerSideEncryptionConfiguration
+            {
+                Bucket = encrypted.Id,
+                Rules = [new SseRule { ApplyServerSideEncryptionByDefault = new SseDefault { SseAlgorithm = "aws:kms" } }],
+            });
+        });
+
+        Assert.Equal(["plain"], findings);
+    }
+
+    [Fact]
+    public void SEC003_trips_on_buckets_that_can_be_public()
+    {
+        var findings = Findings("SEC003", program =>
+        {
+            var partly = program.Add("partly-blocked", new S3Bucket());
+            program.Add("partly-blocked-pab", new S3BucketPublicAccessBlock { Bucket = partly.Id, BlockPublicAcls = true, BlockPublicPolicy = true });
+            var blocked = program.Add("blocked", new S3Bucket());
+            program.Add("blocked-pab", new S3BucketPublicAccessBlock
+            {
+                Bucket = blocked.Id,
+                BlockPublicAcls = true,
+                BlockPublicPolicy = true,
+                IgnorePublicAcls = true,
+                RestrictPublicBuckets = true,
+            });
+            var published = program.Add("published", new ObjectBucket());
+            program.Add("published-acl", new ObjectBucketAcl { Bucket = published.Name(), Acl = "public-read" });
+            program.Add("no-acl", new ObjectBucket());
+            var kept = program.Add("private", new ObjectBucket());
+            program.Add("private-acl", new ObjectBucketAcl { Bucket = kept.Name(), Acl = "private" });
+        });
+
+        Assert.Equal(["no-acl", "partly-blocked", "published"], findings);
+    }
+
+    [Fact]
+    public void SEC004_trips_on_ec2_without_imdsv2()
+    {
+        var findings = Findings("SEC004", program =>
+        {
+            program.Add("v1", new Ec2Instance { Ami = "ami-1", InstanceType = "t3.micro" });
+            program.Add("optional", new Ec2LaunchTemplate { MetadataOptions = new InstanceMetadataOptions { HttpTokens = "optional" } });
+            program.Add("v2", new Ec2LaunchTemplate { MetadataOptions = new InstanceMetadataOptions { HttpTokens = "required" } });
+            program.Add("off", new Ec2Instance { MetadataOptions = new InstanceMetadataOptions { HttpEndpoint = "disabled" } });
+        });
+
+        Assert.Equal(["optional", "v1"], findings);
+    }
+
+    [Fact]
+    public void SEC005_trips_on_kubernetes_api_servers_without_an_allow_list()
+    {
+        var findings = Findings("SEC005", program =>
+        {
+            program.Add("eks-open", new EksCluster { RoleArn = "arn", VpcConfig = new EksVpcConfig { SubnetIds = ["subnet-1"] } });
+            program.Add("eks-world", new EksCluster { RoleArn = "arn", VpcConfig = new EksVpcConfig { SubnetIds = ["subnet-1"], PublicAccessCidrs = ["0.0.0.0/0"] } });
+            program.Add("eks-private", new EksCluster { RoleArn = "arn", VpcConfig = new EksVpcConfig { SubnetIds = ["subnet-1"], EndpointPublicAccess = false } });
+            program.Add("eks-listed", new EksCluster { RoleArn = "arn", VpcConfig = new EksVpcConfig { SubnetIds = ["subnet-1"], PublicAccessCidrs = ["203.0.113.0/24"] } });
+            program.Add("kapsule-open", Kapsule());
+            var world = program.Add("kapsule-world", Kapsule());
+            program.Add("kapsule-world-acl", new KubernetesAcl { ClusterId = world.Id, AclRules = [new AclRule { Ip = "0.0.0.0/0" }] });
+            var listed = program.Add("kapsule-listed", Kapsule());
+            program.Add("kapsule-listed-acl", new KubernetesAcl { ClusterId = listed.Id, AclRules = [new AclRule { Ip = "203.0.113.0/24" }] });
+        });
+
+        Assert.Equal(["eks-open", "eks-world", "kapsule-open", "kapsule-world"], findings);
+    }
+
+    [Fact]
+    public void SEC006_trips_on_broad_runner_privileges()
+    {
+        var findings = Findings("SEC006", program =>
+        {
+            program.Add("admin", new IamRolePolicyAttachment { Role = "nodes", PolicyArn = "arn:aws:iam::aws:policy/AdministratorAccess" });
+            program.Add("workers", new IamRolePolicyAttachment { Role = "nodes", PolicyArn = "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy" });
+            program.Add("wildcard", new IamRole
+            {
+                AssumeRolePolicy = Input.Json(new ExprMap
+                {
+                    ["Statement"] = new ExprList([new ExprMap { ["Effect"] = "Allow", ["Action"] = new ExprList(["s3:*"]) }]),
+                }),
+            });
+            program.Add("org-admin", new IamPolicy { Rules = [new IamPolicyRule { PermissionSetNames = ["AllProductsFullAccess"] }] });
+            program.Add("default-rbac", Runner(new ExprMap { ["create"] = true }));
+            program.Add("cluster-wide", Runner(new ExprMap { ["clusterWideAccess"] = true, ["rules"] = new ExprList([Rule("pods", "get")]) }));
+            program.Add("star-rules", Runner(new ExprMap { ["rules"] = new ExprList([Rule("*", "*")]) }));
+            program.Add("narrow", Runner(new ExprMap { ["rules"] = new ExprList([Rule("pods", "create")]) }));
+        });
+
+        Assert.Equal(["admin", "cluster-wide", "default-rbac", "org-admin", "star-rules", "wildcard"], findings);
+    }
+
+    [Fact]
+    public void SEC007_trips_on_literal_secrets()
+    {
+        var findings = Findings("SEC007", program =>
+        {
+            var password = program.SecretConfig("adminPassword");
+            program.Add("literal", new HelmRelease { Chart = "grafana", Values = new ExprMap { ["adminPassword"] = "hunter2" } });
+            program.Add("token", new HelmRelease { Chart = "gitlab-runner", Values = new ExprMap { ["runner_token"] = "glrt-1" } });
+            program.Add("referenced", new HelmRelease { Chart = "grafana", Values = new ExprMap { ["adminPassword"] = password } });
+            program.Add("wrapped", new HelmRelease { Chart = "grafana", Values = new ExprMap { ["adminPassword"] = Expr.Secret("x") } });
+            program.Add("named", new HelmRelease { Chart = "grafana", Values = new ExprMap { ["admin"] = new ExprMap { ["existingSecret"] = "grafana-admin" } } });
+            program.Add("imds", new Ec2LaunchTemplate { MetadataOptions = new InstanceMetadataOptions { HttpTokens = "required" } });
+        });
+
+        Assert.Equal(["literal", "token"], findings);
+    }
+
+    private static KubernetesCluster Kapsule() => new() { Version = "1.35", Cni = "cilium", DeleteAdditionalResources = false };
+
+    private static HelmRelease Runner(ExprMap rbac) => new() { Chart = "gitlab-runner", Values = new ExprMap { ["rbac"] = rbac } };
+
+    private static ExprMap Rule(string resource, string verb) => new()
+    {
+        ["apiGroups"] = new ExprList([""]),
+        ["resources"] = new ExprList([resource]),
+        ["verbs"] = new ExprList([verb]),
+    };
+
+    /// <summary>The resources one check reports in a program, each once, in name order.</summary>
+    private static IEnumerable<string> Findings(string checkId, Action<ProgramBuilder> declare)
+    {
+        var program = new ProgramBuilder("security");
+        declare(program);
+        var check = SecurityBaseline.Checks.Single(check => check.Id == checkId);
+        var findings = check.Check(program.Build()).ToList();
+        Assert.All(findings, finding => Assert.Equal(checkId, finding.CheckId));
+        return findings.Select(finding => finding.Resource).Distinct().Order(StringComparer.Ordinal);
+    }
+}
