@@ -28,9 +28,13 @@ public sealed class SimulateVerbTests
 
         Assert.Equal(1, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);
-        Assert.All(
-            json.RootElement.GetProperty("capabilities").EnumerateArray().Where(c => c.GetProperty("critical").GetBoolean()),
-            c => Assert.False(c.GetProperty("up").GetBoolean(), c.ToString()));
+        var down = json.RootElement.GetProperty("capabilities").EnumerateArray()
+            .Where(c => c.GetProperty("critical").GetBoolean() && !c.GetProperty("up").GetBoolean())
+            .Select(c => c.GetProperty("name").GetString()!);
+
+        // The logs bucket is not attached to a private network, so it outlives this outage; the
+        // Loki, Prometheus, Alertmanager, Gatus and runner releases on the Kapsule cluster do not.
+        Assert.Equal(["alerting", "ci-runners", "metrics", "status-page"], down);
     }
 
     [Fact]

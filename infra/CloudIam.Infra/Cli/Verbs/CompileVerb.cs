@@ -1,0 +1,59 @@
+using System.CommandLine;
+using CloudIam.Infra.Compilation;
+using CloudIam.Infra.Reports;
+using CloudIam.Infra.Stacks;
+using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Evaluation;
+
+namespace CloudIam.Infra.Cli.Verbs;
+
+/// <summary>
+/// <c>compile</c>: what Pulumi's YAML runtime runs (Pulumi.yaml <c>runtime.options.compiler</c>). stdout
+/// carries the Pulumi YAML program and nothing else; a design that breaks the placement policy or the
+/// security baseline exits 1 with the reasons on stderr, so <c>pulumi preview</c>/<c>up</c> stop
+/// before touching a cloud.
+/// </summary>
+public static class CompileVerb
+{
+    private static readonly string[] PulumiVariables = ["PULUMI_STACK", "PULUMI_CONFIG", "PULUMI_ROOT_DIRECTORY"];
+
+    public static Command Create(CliContext context)
+    {
+        var stack = CommonOptions.Stack("Stack to compile from stacks/Pulumi.<stack>.yaml; without it, PULUMI_STACK/PULUMI_CONFIG as Pulumi passes them (prod when neither is set).");
+        var command = new Command("compile", "Compile a stack to a Pulumi YAML program on stdout, after checking it against the placement policy and the security baseline.") { stack };
+        command.SetAction(parsed =>
+        {
+            var config = parsed.GetValue(stack) is { } name
+                ? StackDesigns.Load(name, context)
+                : StackConfigLoader.FromEnvironment(PulumiEnvironment(context), context.Root);
+            var compiled = CompiledStack.Compile(config);
+            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(compiled.Design, PolicyFiles.Load(null, context)), context.Today);
+            if (report.Verdict == Verdict.Fail || !compiled.SecurityFindings.IsEmpty)
+            {
+                context.Error.WriteLine($"cloudiam-infra: stack '{config.Stack}' is refused; nothing was compiled.");
+                if (report.Verdict == Verdict.Fail)
+                {
+                    context.Error.Write(CheckFormatter.Format(report, OutputFormat.Text, config.Source));
+                }
+
+                foreach (var finding in compiled.SecurityFindings)
+                {
+                    context.Error.WriteLine($"error {finding}");
+                }
+
+                return CloudIamCli.PolicyFailed;
+            }
+
+            context.Out.Write(compiled.Yaml);
+            context.Error.WriteLine($"cloudiam-infra: compiled stack '{config.Stack}': {compiled.Program.Resources.Length} resources, placement {CheckFormatter.VerdictLine(report)}");
+            return CloudIamCli.Ok;
+        });
+        return command;
+    }
+
+    private static Dictionary<string, string> PulumiEnvironment(CliContext context) =>
+        PulumiVariables
+            .Select(name => (name, value: context.Environment(name)))
+            .Where(variable => variable.value is not null)
+            .ToDictionary(variable => variable.name, variable => variable.value!, StringComparer.Ordinal);
+}

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using CloudIam.Infra.Security;
+using CloudIam.Infra.Stacks;
+using CloudIam.Placement.Design;
+using CloudIam.Pulumi.Inference;
+using CloudIam.Pulumi.Yaml;
+
+namespace CloudIam.Infra.Compilation;
+
+/// <summary>
+/// One stack compiled: the Pulumi YAML program Pulumi will run, and the placement inferred from that
+/// very program (through the same resource-graph inference used for state exports and previews).
+/// </summary>
+public sealed record CompiledStack
+{
+    public required StackConfig Config { get; init; }
+
+    public required PulumiProgram Program { get; init; }
+
+    /// <summary>The program as Pulumi YAML, byte-identical for the same config.</summary>
+    public required string Yaml { get; init; }
+
+    public required PlacementDesign Design { get; init; }
+
+    public required ImmutableArray<SecurityFinding> SecurityFindings { get; init; }
+
+    public static CompiledStack Compile(StackConfig config)
+    {
+        var program = CloudIamProgram.Build(config);
+        return new CompiledStack
+        {
+            Config = config,
+            Program = program,
+            Yaml = ProgramEmitter.Emit(program),
+            Design = PlacementInference.Infer(ProgramGraph.From(program, config.Stack)) with { Source = config.Source },
+            SecurityFindings = SecurityBaseline.Run(program),
+        };
+    }
+}

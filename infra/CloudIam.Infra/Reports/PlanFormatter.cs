@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Simulation;
+using Spectre.Console.Rendering;
+
+namespace CloudIam.Infra.Reports;
+
+/// <summary>Renders a <see cref="PlanReport"/> for the terminal, report.md and report.json.</summary>
+public static class PlanFormatter
+{
+    public static string Text(PlanReport plan)
+    {
+        var parts = new List<IRenderable>
+        {
+            Terminal.Line($"Plan of stack {plan.Stack} ({plan.Source}): {plan.ResourceCount} resources"),
+            Terminal.Line("Resources by provider and capability:"),
+            Table(ResourceHeaders(plan), ResourceRows(plan)),
+            Terminal.Line("Outage matrix (critical capabilities after losing one domain):"),
+            Table(MatrixHeaders(plan.Outages), MatrixRows(plan.Outages)),
+            Terminal.Line("Placement policy and resilience degree (simultaneous domain losses that break a capability):"),
+            new Spectre.Console.Text(CheckFormatter.Format(plan.Policy, OutputFormat.Text, plan.Source)),
+            Terminal.Line(SecurityLine(plan)),
+        };
+        parts.AddRange(plan.SecurityFindings.Select(f => Terminal.Line($"error {f}")));
+        parts.Add(Terminal.Line(Verdict(plan)));
+        return Terminal.Render([.. parts]);
+    }
+
+    public static string Markdown(PlanReport plan)
+    {
+        var text = new StringBuilder();
+        text.Append("# Plan of stack `").Append(plan.Stack).Append("`\n\n");
+        text.Append("Source: `").Append(plan.Source).Append("` — ").Append(plan.ResourceCount.ToString(CultureInfo.InvariantCulture)).Append(" resources.\n\n");
+        text.Append("**").Append(Verdict(plan)).Append("**\n\n");
+        text.Append("## Resources by provider and capability\n\n");
+        Reports.Markdown.AppendTable(text, ResourceHeaders(plan), ResourceRows(plan));
+        text.Append("## Outage matrix\n\nCritical capabilities after losing one provider, region or provider-internal service (instances left / before).\n\n");
+        Reports.Markdown.AppendTable(text, MatrixHeaders(plan.Outages), MatrixRows(plan.Outages));
+        text.Append("## Placement policy\n\n");
+        CheckFormatter.AppendMarkdown(text, plan.Policy);
+        text.Append("## Security baseline\n\n").Append(SecurityLine(plan)).Append("\n\n");
+        foreach (var finding in plan.SecurityFindings)
+        {
+            text.Append("- ").Append(finding).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    public static string Json(PlanReport plan) => ReportJson.Serialize(new
+    {
+        stack = plan.Stack,
+        source = plan.Source,
+        verdict = plan.Passes ? "pass" : "fail",
+        resources = plan.ResourceCount,
+        resourcesByProvider = plan.ResourcesByProvider,
+        policy = CheckFormatter.Json(plan.Policy),
+        outageMatrix = plan.Outages.Rows.Select(row => new
+        {
+            domain = row.Domain,
+            kind = row.Kind,
+            capabilities = row.Outcomes.Select(o => new { name = o.Capability, before = o.InstancesBefore, after = o.InstancesAfter, up = o.Up }),
+        }),
+        security = new
+        {
+            checks = plan.SecurityChecks,
+            findings = plan.SecurityFindings.Select(f => new { check = f.CheckId, resource = f.Resource, message = f.Message }),
+        },
+    });
+
+    private static Spectre.Console.Table Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var table = Terminal.Table([.. headers]);
+        foreach (var row in rows)
+        {
+            table.Row([.. row]);
+        }
+
+        return table;
+    }
+
+    private static List<string> Capabilities(PlanReport plan) =>
+        [.. plan.ResourcesByProvider.Values.SelectMany(c => c.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private static string[] ResourceHeaders(PlanReport plan) => ["provider", .. Capabilities(plan), "total"];
+
+    private static IEnumerable<IReadOnlyList<string>> ResourceRows(PlanReport plan) =>
+        plan.ResourcesByProvider.Select(provider => (IReadOnlyList<string>)
+        [
+            provider.Key,
+            .. Capabilities(plan).Select(c => provider.Value.GetValueOrDefault(c).ToString(CultureInfo.InvariantCulture)),
+            provider.Value.Values.Sum().ToString(CultureInfo.InvariantCulture),
+        ]);
+
+    private static string[] MatrixHeaders(OutageMatrix matrix) => ["lost domain", .. matrix.Capabilities];
+
+    private static IEnumerable<IReadOnlyList<string>> MatrixRows(OutageMatrix matrix) =>
+        matrix.Rows.Select(row => (IReadOnlyList<string>)[row.Domain, .. row.Outcomes.Select(Cell)]);
+
+    private static string Cell(CapabilityOutcome outcome) =>
+        $"{outcome.InstancesAfter}/{outcome.InstancesBefore} {(outcome.Up ? "up" : "DOWN")}";
+
+    private static string SecurityLine(PlanReport plan) =>
+        $"Security baseline: {plan.SecurityChecks} checks, {plan.SecurityFindings.Length} finding(s).";
+
+    private static string Verdict(PlanReport plan) => plan.Passes
+        ? $"Verdict: PASS — placement {CheckFormatter.VerdictLine(plan.Policy)}, security baseline clean."
+        : $"Verdict: FAIL — placement {CheckFormatter.VerdictLine(plan.Policy)}, {plan.SecurityFindings.Length} security finding(s).";
+}
