@@ -1,4 +1,5 @@
 using CloudIam.Infra.Security;
+using CloudIam.Pulumi.Resources;
 using CloudIam.Pulumi.Resources.Aws;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Resources.Scaleway;
@@ -178,13 +179,15 @@ public class SecurityBaselineTests
         ["verbs"] = new ExprList([verb]),
     };
 
-    /// <summary>The resources one check reports in a program, each once, in name order.</summary>
+    /// <summary>The resources one check reports in a schema-valid program, each once, in name order.</summary>
     private static IEnumerable<string> Findings(string checkId, Action<ProgramBuilder> declare)
     {
-        var program = new ProgramBuilder("security");
-        declare(program);
+        var builder = new ProgramBuilder("security");
+        declare(builder);
+        var program = builder.Build();
+        Assert.Empty(ProviderSchema.Load().Validate(program));
         var check = SecurityBaseline.Checks.Single(check => check.Id == checkId);
-        var findings = check.Check(program.Build()).ToList();
+        var findings = check.Check(program).ToList();
         Assert.All(findings, finding => Assert.Equal(checkId, finding.CheckId));
         return findings.Select(finding => finding.Resource).Distinct().Order(StringComparer.Ordinal);
     }

@@ -26,8 +26,10 @@ public sealed record StackConfig
     /// <summary>Customer deployments every status page probes.</summary>
     public ImmutableArray<DeploymentProbe> Deployments { get; init; } = [];
 
-    /// <summary>Prometheus retention (<c>15d</c>).</summary>
-    public string MetricsRetention { get; init; } = "15d";
+    public const string DefaultMetricsRetention = "15d";
+
+    /// <summary>Prometheus retention, a Prometheus duration.</summary>
+    public string MetricsRetention { get; init; } = DefaultMetricsRetention;
 
     /// <summary>Protects clusters and buckets from <c>pulumi destroy</c> and keeps cluster volumes on deletion.</summary>
     public bool Protect { get; init; }

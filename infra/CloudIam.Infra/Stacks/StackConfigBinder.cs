@@ -17,7 +17,6 @@ internal sealed partial class StackConfigBinder(string source)
     public StackConfig Bind(string stack, ConfigMap keys, bool secretsDecrypted)
     {
         var fields = new Fields(this, keys, "the stack config");
-        var alerting = Alerting(fields.Required(StackConfigKeys.Alerting));
         var config = new StackConfig
         {
             Stack = stack,
@@ -25,11 +24,11 @@ internal sealed partial class StackConfigBinder(string source)
             Clusters = Clusters(fields.Required(StackConfigKeys.Clusters)),
             ApiAllowList = [.. List(fields.Required(StackConfigKeys.ApiAllowList), "apiAllowList").Items.Select(Cidr)],
             GitlabUrl = Url(fields.Required(StackConfigKeys.GitlabUrl), "gitlabUrl"),
-            Alerting = alerting,
+            Alerting = Alerting(fields.Required(StackConfigKeys.Alerting)),
             Deployments = fields.Optional(StackConfigKeys.Deployments) is { } deployments ? Deployments(deployments) : [],
             MetricsRetention = fields.Optional(StackConfigKeys.MetricsRetention) is { } retention
                 ? Matching(retention, "metricsRetention", DurationPattern(), "a Prometheus duration such as 15d")
-                : "15d",
+                : StackConfig.DefaultMetricsRetention,
             Protect = fields.Optional(StackConfigKeys.Protect) is { } protect && Bool(protect, "protect"),
         };
 

@@ -11,7 +11,8 @@ public sealed record Output<T>(ResourceReference Reference)
 
 /// <summary>
 /// A typed resource input: a literal <typeparamref name="T"/>, an <see cref="Output{T}"/> of the same type,
-/// a config key, or an interpolated string. Putting a number where the schema wants a string is a compile error.
+/// a config key, or a built-in's result (<see cref="Input.Json"/>). A number where the schema wants a string
+/// is a compile error.
 /// </summary>
 public sealed record Input<T> : IInput
 {

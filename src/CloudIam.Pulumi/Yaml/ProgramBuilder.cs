@@ -44,7 +44,7 @@ public sealed partial class ProgramBuilder(string name)
             throw new ArgumentException($"'{logicalName}' is not a usable logical name", nameof(logicalName));
         }
 
-        if (!logicalNames.Add(logicalName))
+        if (logicalNames.Contains(logicalName))
         {
             throw new InvalidOperationException($"resource '{logicalName}' is declared twice");
         }
@@ -57,6 +57,7 @@ public sealed partial class ProgramBuilder(string name)
 
         var properties = ArgsConverter.ToProperties(args);
         EnsureOwned(logicalName, properties.References(), options.Handles());
+        logicalNames.Add(logicalName);
         resources.Add(new ResourceDeclaration
         {
             LogicalName = logicalName,
