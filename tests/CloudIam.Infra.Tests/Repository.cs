@@ -1,3 +1,6 @@
+using System.Text.Json;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Yaml;
 
@@ -21,6 +24,33 @@ internal static class Repository
             : StackConfigLoader.FromFile(Fixtures, name);
 
     public static PulumiProgram Program(string stack) => CloudIamProgram.Build(Stack(stack));
+
+    /// <summary>PULUMI_CONFIG as Pulumi builds it from a stack file: full key → string, structures as JSON text.</summary>
+    public static string PulumiConfig(string stack, params (string Key, string Value)[] secrets)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Repository.Stacks, $"Pulumi.{stack}.yaml"))));
+        var config = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["config"];
+        var values = config.Children.ToDictionary(
+            entry => ((YamlScalarNode)entry.Key).Value!,
+            entry => entry.Value is YamlScalarNode scalar ? scalar.Value! : JsonSerializer.Serialize(ToJson(entry.Value)));
+        foreach (var (key, value) in secrets)
+        {
+            values[$"{StackConfigKeys.Namespace}:{key}"] = value;
+        }
+
+        return JsonSerializer.Serialize(values);
+    }
+
+    private static object? ToJson(YamlNode node) => node switch
+    {
+        YamlMappingNode map => map.Children.ToDictionary(entry => ((YamlScalarNode)entry.Key).Value!, entry => ToJson(entry.Value)),
+        YamlSequenceNode list => list.Children.Select(ToJson).ToList(),
+        YamlScalarNode { Style: ScalarStyle.Plain } scalar when int.TryParse(scalar.Value, out var number) => number,
+        YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "false" } scalar => scalar.Value == "true",
+        YamlScalarNode scalar => scalar.Value,
+        _ => null,
+    };
 
     private static string FindRoot()
     {

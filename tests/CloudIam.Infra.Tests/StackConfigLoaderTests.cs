@@ -1,9 +1,6 @@
-using System.Text.Json;
 using CloudIam.Infra.Stacks;
 using CloudIam.Placement;
 using CloudIam.Pulumi.Yaml;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace CloudIam.Infra.Tests;
 
@@ -116,7 +113,7 @@ public sealed class StackConfigLoaderTests : IDisposable
         {
             ["PULUMI_STACK"] = "prod",
             ["PULUMI_PROJECT"] = CloudIamProgram.ProjectName,
-            ["PULUMI_CONFIG"] = PulumiConfig("prod", ("runnerToken", $"glrt-{canary}"), ("grafanaAdminPassword", canary),
+            ["PULUMI_CONFIG"] = Repository.PulumiConfig("prod", ("runnerToken", $"glrt-{canary}"), ("grafanaAdminPassword", canary),
                 ("oncallWebhookUrl", $"https://hooks.example.com/{canary}"), ("chatWebhookUrl", canary)),
         };
 
@@ -151,36 +148,9 @@ public sealed class StackConfigLoaderTests : IDisposable
         Assert.Equal("$", Load("[]").Location);
         var structured = Load("""{"cloudiam-infra:clusters": "[{\"name\": 1"}""");
         Assert.Equal("$[\"cloudiam-infra:clusters\"]", structured.Location);
-        var prod = PulumiConfig("prod").Replace("10.20.0.0/22", "10.20.0.0/33", StringComparison.Ordinal);
+        var prod = Repository.PulumiConfig("prod").Replace("10.20.0.0/22", "10.20.0.0/33", StringComparison.Ordinal);
         Assert.Equal("$[\"cloudiam-infra:clusters\"][0].networkCidr", Load(prod).Location);
     }
-
-    /// <summary>PULUMI_CONFIG as the engine builds it from a stack file: full keys, strings, structures as JSON text.</summary>
-    private static string PulumiConfig(string stack, params (string Key, string Value)[] secrets)
-    {
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Repository.Stacks, $"Pulumi.{stack}.yaml"))));
-        var config = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["config"];
-        var values = config.Children.ToDictionary(
-            entry => ((YamlScalarNode)entry.Key).Value!,
-            entry => entry.Value is YamlScalarNode scalar ? scalar.Value! : JsonSerializer.Serialize(ToJson(entry.Value)));
-        foreach (var (key, value) in secrets)
-        {
-            values[$"{StackConfigKeys.Namespace}:{key}"] = value;
-        }
-
-        return JsonSerializer.Serialize(values);
-    }
-
-    private static object? ToJson(YamlNode node) => node switch
-    {
-        YamlMappingNode map => map.Children.ToDictionary(entry => ((YamlScalarNode)entry.Key).Value!, entry => ToJson(entry.Value)),
-        YamlSequenceNode list => list.Children.Select(ToJson).ToList(),
-        YamlScalarNode { Style: ScalarStyle.Plain } scalar when int.TryParse(scalar.Value, out var number) => number,
-        YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "false" } scalar => scalar.Value == "true",
-        YamlScalarNode scalar => scalar.Value,
-        _ => null,
-    };
 
     private string Write(string stack, string text)
     {

@@ -28,9 +28,10 @@ public sealed class PL001MinProviders : IPlacementRule
             }
 
             var places = context.ProvidersOutside(capability.Providers, []).Take(missing).ToList();
-            while (places.Count < missing)
+            if (places.Count < missing)
             {
-                places.Add("a provider the design does not use yet");
+                var unnamed = missing - places.Count;
+                places.Add(unnamed == 1 ? "a provider the design does not use yet" : $"{unnamed} more providers the design does not use yet");
             }
 
             yield return new Violation
@@ -42,8 +43,8 @@ public sealed class PL001MinProviders : IPlacementRule
                 Message = capability.Providers.IsEmpty
                     ? $"{capability.Name} has no placed instance, so it runs on 0 of the {required} providers it needs"
                     : $"{capability.Name} runs only on {Text.JoinAnd(capability.Providers)} ({capability.Providers.Length} of {required} providers)",
-                Suggestion = missing == 1
-                    ? $"add one {capability.Name} instance on {places[0]}"
+                Suggestion = places.Count == 1
+                    ? $"add {Text.Instances(missing, capability.Name)} on {places[0]}"
                     : $"add one {capability.Name} instance on each of {Text.JoinAnd(places)}",
             };
         }

@@ -1,4 +1,5 @@
 using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Catalog;
 using CloudIam.Placement.Design;
 using CloudIam.Placement.Domains;
 
@@ -12,18 +13,25 @@ namespace CloudIam.Placement.Rules;
 internal static class Suggest
 {
     /// <summary>
-    /// Design providers outside <paramref name="avoid"/>, those not in <paramref name="inUse"/> first,
-    /// each as "aws (eu-west-3)" with the region most of the design's resources on it use.
+    /// Providers outside <paramref name="avoid"/>: the design's own first (those not in
+    /// <paramref name="inUse"/> before the others), each as "aws (eu-west-3)" with the region most of
+    /// the design's resources on it use; then providers the catalog knows, so that a single-provider
+    /// design is still told where to go.
     /// </summary>
     public static IEnumerable<string> ProvidersOutside(this RuleContext context, IEnumerable<string> avoid, IEnumerable<string> inUse)
     {
         var avoided = avoid.ToHashSet(StringComparer.Ordinal);
         var used = inUse.ToHashSet(StringComparer.Ordinal);
-        return context.Analysis.Domains.All
-            .Where(d => d.Kind == DomainKind.Provider && !avoided.Contains(d.Id))
-            .OrderBy(d => used.Contains(d.Id))
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .Select(d => context.Describe(d.Id));
+        var designProviders = context.Analysis.Domains.All.Where(d => d.Kind == DomainKind.Provider).Select(d => d.Id).ToList();
+        var fromDesign = designProviders
+            .Where(p => !avoided.Contains(p))
+            .OrderBy(used.Contains)
+            .ThenBy(p => p, StringComparer.Ordinal)
+            .Select(context.Describe);
+        var fromCatalog = ProviderServiceCatalog.Default.Providers
+            .Where(p => !avoided.Contains(p) && !used.Contains(p) && !designProviders.Contains(p))
+            .Order(StringComparer.Ordinal);
+        return fromDesign.Concat(fromCatalog);
     }
 
     /// <summary>A place for more instances of <paramref name="capability"/> that the lost domains cannot take down.</summary>

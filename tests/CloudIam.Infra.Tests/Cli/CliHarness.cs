@@ -9,7 +9,7 @@ public static class CliHarness
 {
     public static readonly DateOnly Today = new(2026, 11, 24);
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => Repository.Root;
 
     public static string Fixture(string relative) => Path.Combine(Root, "tests", "fixtures", relative);
 
@@ -17,7 +17,10 @@ public static class CliHarness
 
     public static CliResult Run(params string[] args) => Run(new Dictionary<string, string>(), args);
 
-    public static CliResult Run(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static CliResult Run(IReadOnlyDictionary<string, string> environment, params string[] args) => RunIn(Root, environment, args);
+
+    /// <summary>Runs against another project root, e.g. a scratch copy holding fixture stacks.</summary>
+    public static CliResult RunIn(string root, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
@@ -26,22 +29,9 @@ public static class CliHarness
             Out = output,
             Error = error,
             Today = Today,
-            Root = Root,
+            Root = root,
             Environment = name => environment.GetValueOrDefault(name),
         });
         return new CliResult(exit, output.ToString(), error.ToString());
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CloudIam.Infra.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("tests run inside the repository");
     }
 }

@@ -57,13 +57,28 @@ public sealed class PL001MinProvidersTests
     }
 
     [Fact]
-    public void Without_another_provider_in_the_design_the_suggestion_asks_for_a_new_one()
+    public void Without_another_provider_in_the_design_the_suggestion_names_one_the_catalog_knows()
     {
         var design = new TestDesign().Add("alertmanager", r => r.Capability("alerting").OnScaleway());
 
         var violation = Assert.Single(Harness.Run(Rule, design, Policy));
 
-        Assert.Equal("add one alerting instance on a provider the design does not use yet", violation.Suggestion);
+        Assert.Equal("add one alerting instance on aws", violation.Suggestion);
+    }
+
+    [Fact]
+    public void When_even_the_catalog_runs_out_the_suggestion_asks_for_a_new_provider()
+    {
+        const string policy = """
+            defaults: { minProviders: 4 }
+            capabilities:
+              alerting: { critical: true }
+            """;
+        var design = new TestDesign().Add("alertmanager", r => r.Capability("alerting").OnScaleway());
+
+        var violation = Assert.Single(Harness.Run(Rule, design, policy));
+
+        Assert.Equal("add one alerting instance on each of aws and 2 more providers the design does not use yet", violation.Suggestion);
     }
 
     [Fact]

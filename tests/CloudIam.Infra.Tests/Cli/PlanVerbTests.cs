@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace CloudIam.Infra.Tests.Cli;
+
+public sealed class PlanVerbTests : IDisposable
+{
+    private readonly DirectoryInfo _out = Directory.CreateTempSubdirectory("cloudiam-plan-");
+
+    public void Dispose() => _out.Delete(recursive: true);
+
+    [Fact]
+    public void Planning_prod_writes_the_program_and_both_reports_and_passes()
+    {
+        var result = CliHarness.Run("plan", "--stack", "prod", "--out", _out.FullName);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(CliHarness.Run("compile", "--stack", "prod").Out, File.ReadAllText(Path.Combine(_out.FullName, "Main.yaml")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out.FullName, "report.json")));
+        Assert.Equal("pass", json.RootElement.GetProperty("verdict").GetString());
+        Assert.Equal(["aws", "scaleway"], json.RootElement.GetProperty("resourcesByProvider").EnumerateObject().Select(p => p.Name));
+        Assert.Contains("## Outage matrix", File.ReadAllText(Path.Combine(_out.FullName, "report.md")), StringComparison.Ordinal);
+        Assert.Contains("Verdict: PASS", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_outage_matrix_covers_each_provider_region_and_service_and_every_cell_is_up()
+    {
+        var result = CliHarness.Run("plan", "--stack", "prod", "--out", _out.FullName);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out.FullName, "report.json")));
+        var rows = json.RootElement.GetProperty("outageMatrix").EnumerateArray().ToList();
+        var domains = rows.Select(r => r.GetProperty("domain").GetString()).ToList();
+        Assert.Contains("scaleway", domains);
+        Assert.Contains("aws/eu-west-3", domains);
+        Assert.Contains("scaleway/fr-par/svc:dhcp", domains);
+        Assert.Contains("scaleway/fr-par/svc:private-dns", domains);
+        Assert.All(rows.SelectMany(r => r.GetProperty("capabilities").EnumerateArray()), c => Assert.True(c.GetProperty("up").GetBoolean(), c.ToString()));
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
+    public void Reports_are_byte_identical_across_runs()
+    {
+        var other = Directory.CreateTempSubdirectory("cloudiam-plan-");
+        try
+        {
+            var first = CliHarness.Run("plan", "--stack", "prod", "--out", _out.FullName);
+            var second = CliHarness.Run("plan", "--stack", "prod", "--out", other.FullName);
+
+            Assert.Equal(first.Out, second.Out);
+            foreach (var file in new[] { "Main.yaml", "report.md", "report.json" })
+            {
+                Assert.Equal(File.ReadAllBytes(Path.Combine(_out.FullName, file)), File.ReadAllBytes(Path.Combine(other.FullName, file)));
+            }
+        }
+        finally
+        {
+            other.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_failed_plan_writes_no_file_at_all()
+    {
+        var target = Path.Combine(_out.FullName, "never");
+
+        var result = CliHarness.Run("plan", "--stack", "nope", "--out", target);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.False(Directory.Exists(target));
+    }
+
+    [Fact]
+    public void Simulating_the_incident_on_prod_leaves_every_critical_capability_up()
+    {
+        var result = CliHarness.Run("simulate", "--stack", "prod", "--scenario", CliHarness.RepoFile("scenarios/2026-scaleway-private-network-dns.yaml"), "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.True(json.RootElement.GetProperty("allCriticalUp").GetBoolean());
+        Assert.Contains("scaleway/fr-par/net:scw-par-private-network", json.RootElement.GetProperty("outage").EnumerateArray().Select(d => d.GetString()));
+    }
+}
