@@ -35,8 +35,8 @@ public sealed class DesignSourceOptions
 
     public PlacementDesign Load(ParseResult parsed, CliContext context, PlacementPolicy policy) =>
         parsed.GetValue(_stack) is { } stack ? StackDesigns.Compile(stack, context).Design
-        : parsed.GetValue(_state) is { } state ? PlacementInference.Infer(StackExportReader.Read(state, PolicyInputs(policy)))
-        : PlacementInference.Infer(PreviewReader.Read(parsed.GetValue(_preview)!, PolicyInputs(policy)));
+        : parsed.GetValue(_state) is { } state ? PlacementInference.Infer(StackExportReader.Read(state, policy.InputPaths()))
+        : PlacementInference.Infer(PreviewReader.Read(parsed.GetValue(_preview)!, policy.InputPaths()));
 
     /// <summary>
     /// One design named in a single word, for <c>diff</c>: <c>stack:&lt;name&gt;</c>, or a JSON file
@@ -51,15 +51,11 @@ public sealed class DesignSourceOptions
 
         return PulumiJsonKinds.Detect(spec) switch
         {
-            PulumiJsonKind.StackExport => PlacementInference.Infer(StackExportReader.Read(spec, PolicyInputs(policy))),
-            PulumiJsonKind.Preview => PlacementInference.Infer(PreviewReader.Read(spec, PolicyInputs(policy))),
+            PulumiJsonKind.StackExport => PlacementInference.Infer(StackExportReader.Read(spec, policy.InputPaths())),
+            PulumiJsonKind.Preview => PlacementInference.Infer(PreviewReader.Read(spec, policy.InputPaths())),
             _ => throw new BadInputException(spec, "$", "neither a `pulumi stack export` (no top-level 'deployment') nor a `pulumi preview --json` (no top-level 'steps')"),
         };
     }
 
     private const string StackPrefix = "stack:";
-
-    /// <summary>Inputs the policy reads beyond what inference needs: the readers skip everything else.</summary>
-    private static IEnumerable<string> PolicyInputs(PlacementPolicy policy) =>
-        policy.Capabilities.Values.Select(c => c.Capacity?.Property).OfType<string>();
 }
