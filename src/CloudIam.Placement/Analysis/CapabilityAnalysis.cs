@@ -63,6 +63,24 @@ public sealed class CapabilityAnalysis
         return (healthy, capacity);
     }
 
+    /// <summary>
+    /// Which instance groups an outage takes down, as a compact key: two outages with equal keys lose
+    /// exactly the same instances. Cheaper than comparing instances, since groups are few.
+    /// </summary>
+    internal string LostGroupsKey(OutageSet outage)
+    {
+        var key = new System.Text.StringBuilder();
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            if (outage.Hits(_groups[g].Domains))
+            {
+                key.Append(g).Append(',');
+            }
+        }
+
+        return key.ToString();
+    }
+
     internal bool MeetsThreshold(int healthy) =>
         Instances.Length > 0
         && healthy >= Spec.MinHealthy

@@ -14,6 +14,7 @@ namespace CloudIam.Placement.Analysis;
 public sealed class DesignAnalysis
 {
     private readonly Dictionary<string, ResilienceDegree> _resilience = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableArray<string>> _dependencies = new(StringComparer.Ordinal);
 
     private DesignAnalysis(PlacementDesign design, PlacementPolicy policy, DomainTable domains, ImmutableSortedDictionary<string, CapabilityAnalysis> capabilities)
     {
@@ -93,6 +94,16 @@ public sealed class DesignAnalysis
     /// </summary>
     public ImmutableArray<string> TransitiveDependencies(string capability)
     {
+        if (!_dependencies.TryGetValue(capability, out var dependencies))
+        {
+            _dependencies[capability] = dependencies = CollectDependencies(capability);
+        }
+
+        return dependencies;
+    }
+
+    private ImmutableArray<string> CollectDependencies(string capability)
+    {
         var seen = new SortedSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>([capability]);
         while (pending.TryPop(out var current))
@@ -145,22 +156,30 @@ public sealed class DesignAnalysis
         private readonly DomainSetInterner _interner = new();
         private readonly Dictionary<string, int> _resourceIndex = new(StringComparer.Ordinal);
         private readonly Dictionary<string, FailureDomain[]> _domainsByPlacement = new(StringComparer.Ordinal);
-        private FailureDomain[][] _ownDomains = [];
+
+        // Inference shares placements between resources of one cluster or network, so most lookups
+        // hit by reference and never build the placement's string key.
+        private readonly Dictionary<ResourcePlacement, FailureDomain[]> _domainsBySharedPlacement = new(ReferenceEqualityComparer.Instance);
 
         public DesignAnalysis Build()
         {
             var resources = design.Resources;
-            _ownDomains = new FailureDomain[resources.Length][];
-            var all = new HashSet<FailureDomain>();
+            var ownDomains = new FailureDomain[resources.Length][];
+            var indexSets = new Dictionary<FailureDomain[], int[]>(ReferenceEqualityComparer.Instance);
             for (var i = 0; i < resources.Length; i++)
             {
                 _resourceIndex.TryAdd(resources[i].Urn, i);
-                _ownDomains[i] = resources[i].Placement is { } placement ? DomainsOf(placement) : [];
-                all.UnionWith(_ownDomains[i]);
+                ownDomains[i] = resources[i].Placement is { } placement ? DomainsOf(placement) : [];
+                indexSets.TryAdd(ownDomains[i], []);
             }
 
-            var table = new DomainTable(all);
-            var own = _ownDomains.Select(domains => _interner.Intern([.. domains.Select(table.IndexOf).Order()])).ToArray();
+            var table = new DomainTable(indexSets.Keys.SelectMany(domains => domains));
+            foreach (var domains in indexSets.Keys.ToList())
+            {
+                indexSets[domains] = _interner.Intern([.. domains.Select(table.IndexOf).Order()]);
+            }
+
+            var own = ownDomains.Select(domains => indexSets[domains]).ToArray();
             var effective = new EffectiveDomains(resources, _resourceIndex, own, _interner);
 
             var instances = new Dictionary<string, ImmutableArray<Instance>.Builder>(StringComparer.Ordinal);
@@ -198,6 +217,11 @@ public sealed class DesignAnalysis
 
         private FailureDomain[] DomainsOf(ResourcePlacement placement)
         {
+            if (_domainsBySharedPlacement.TryGetValue(placement, out var shared))
+            {
+                return shared;
+            }
+
             var key = string.Join('\u001f', placement.Provider, placement.Region, placement.Zone, placement.OnManagedKubernetes, string.Join('\u001e', placement.Networks));
             if (!_domainsByPlacement.TryGetValue(key, out var domains))
             {
@@ -205,7 +229,7 @@ public sealed class DesignAnalysis
                 _domainsByPlacement[key] = domains;
             }
 
-            return domains;
+            return _domainsBySharedPlacement[placement] = domains;
         }
     }
 }

@@ -22,4 +22,7 @@ public sealed record RuleContext
     public ImmutableArray<DomainKind> SurviveKinds(CapabilitySpec spec) => spec.Survive ?? Policy.Defaults.Survive;
 
     public int MinProviders(CapabilitySpec spec) => spec.MinProviders ?? Policy.Defaults.MinProviders;
+
+    /// <summary>Single-domain sweeps already computed for this evaluation, by survive kinds and capabilities.</summary>
+    internal Dictionary<string, IReadOnlyList<DomainLoss>> SweepCache { get; } = new(StringComparer.Ordinal);
 }

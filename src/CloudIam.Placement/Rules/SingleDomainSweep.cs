@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Domains;
 using CloudIam.Placement.Policy;
@@ -11,11 +12,25 @@ namespace CloudIam.Placement.Rules;
 /// </summary>
 internal static class SingleDomainSweep
 {
-    public static IEnumerable<DomainLoss> SingleDomainLosses(this RuleContext context, CapabilitySpec judged, IEnumerable<string> affected)
+    public static IReadOnlyList<DomainLoss> SingleDomainLosses(this RuleContext context, CapabilitySpec judged, IEnumerable<string> affected)
+    {
+        var names = affected.Distinct(StringComparer.Ordinal).ToArray();
+        var kinds = context.SurviveKinds(judged);
+
+        // Several rules sweep the same capabilities; the sweep is the expensive part, so it runs once.
+        var key = $"{string.Join(',', kinds)}|{string.Join(',', names)}";
+        if (!context.SweepCache.TryGetValue(key, out var losses))
+        {
+            context.SweepCache[key] = losses = Sweep(context, kinds, names);
+        }
+
+        return losses;
+    }
+
+    private static IReadOnlyList<DomainLoss> Sweep(RuleContext context, ImmutableArray<DomainKind> kinds, string[] names)
     {
         var analysis = context.Analysis;
-        var kinds = context.SurviveKinds(judged);
-        var capabilities = affected.Distinct(StringComparer.Ordinal).Select(name => analysis.Capabilities[name]).ToArray();
+        var capabilities = names.Select(name => analysis.Capabilities[name]).ToArray();
 
         // Candidate indices are in table order (broadest first), so groups and their domains come out in report order.
         var order = new List<string>();
@@ -38,7 +53,7 @@ internal static class SingleDomainSweep
             domains.Add(domain);
         }
 
-        return order.Select(key => new DomainLoss { Domains = [.. groups[key]], Outage = analysis.Outage(groups[key][0]) });
+        return [.. order.Select(key => new DomainLoss { Domains = [.. groups[key]], Outage = analysis.Outage(groups[key][0]) })];
     }
 
     /// <summary>Each distinct single-domain loss of the capability's own instances, with what it leaves of the capability.</summary>
@@ -46,5 +61,5 @@ internal static class SingleDomainSweep
         context.SingleDomainLosses(capability.Spec, [capability.Name]).Select(loss => (loss, context.Analysis.Evaluate(capability.Name, loss.Outage)));
 
     private static string LostInstancesKey(CapabilityAnalysis[] capabilities, OutageSet outage) =>
-        string.Join('|', capabilities.Select(c => string.Join(',', c.Instances.Select((instance, i) => instance.IsLostIn(outage) ? i : -1).Where(i => i >= 0))));
+        string.Join('|', capabilities.Select(c => c.LostGroupsKey(outage)));
 }
