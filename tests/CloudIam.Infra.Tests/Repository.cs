@@ -1,8 +1,8 @@
 using System.Text.Json;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 
 namespace CloudIam.Infra.Tests;
 
