@@ -32,7 +32,6 @@ public sealed class StackExportReaderTests
             ["aws-cluster-role", "aws-cluster-policy", "aws-subnet-a", "aws-subnet-b"],
             cluster.Dependencies.Select(urn => urn[(urn.LastIndexOf("::", StringComparison.Ordinal) + 2)..]));
         Assert.Equal(2, cluster.PropertyDependencies["vpcConfig"].Length);
-        Assert.Equal("prod", cluster.Inputs.GetString("tags.env"));
     }
 
     [Fact]
@@ -61,6 +60,17 @@ public sealed class StackExportReaderTests
         Assert.True(withCapacity.Inputs.TryGetNumber("values.concurrent", out var concurrent));
         Assert.Equal(10, concurrent);
         Assert.Null(withCapacity.Inputs.Get("values.gitlabUrl"));
+    }
+
+    [Fact]
+    public void Keeps_the_capability_entry_of_tags_and_from_outputs_only_what_inputs_lack()
+    {
+        var bucket = Healthy.Named("aws-logs-bucket");
+
+        var tags = Assert.IsType<MapValue>(bucket.Inputs.Get("tags"));
+        Assert.Equal([CapabilityTag.Key], tags.Items.Keys);
+        Assert.Null(bucket.Outputs.Get("tags"));
+        Assert.Equal("eu-west-3", bucket.Outputs.GetString("region"));
     }
 
     [Fact]
@@ -123,7 +133,8 @@ public sealed class StackExportReaderTests
                                      "policy": {"4dabf18193072939515e22adb298388d": "c44067f5952c0a294b673a41bacd8c17", "hash": "ab12", "text": "{}"},
                                      "late": {"ciphertext": "v1:late", "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270"}}}}
                 """),
-            "inline");
+            "inline",
+            ["tags"]);
 
         var inputs = Assert.Single(graph.Resources).Inputs;
         Assert.Same(PropertyValue.Unknown, inputs.Get("region"));

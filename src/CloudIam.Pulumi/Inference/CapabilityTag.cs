@@ -16,10 +16,13 @@ public static class CapabilityTag
     /// </summary>
     internal static string? Of(PulumiResource resource) =>
         FromTags(resource.Inputs) ?? FromTags(resource.Outputs)
-        ?? FromMap(resource.Inputs.Get(InferenceInputs.Labels)) ?? FromMap(resource.Outputs.Get(InferenceInputs.Labels))
-        ?? (KnownTypes.HelmReleases.Contains(resource.Type) ? FromMap(resource.Inputs.Get(InferenceInputs.HelmCommonLabels)) : null);
+        ?? FromLabels(resource.Inputs) ?? FromLabels(resource.Outputs)
+        ?? (KnownTypes.HelmReleases.Contains(resource.Type) ? FromMap(resource.Inputs.Child(InferenceInputs.Values).Child(InferenceInputs.CommonLabels)) : null);
 
-    private static string? FromTags(PropertyValue properties) => properties.Get(InferenceInputs.Tags) switch
+    private static string? FromLabels(PropertyValue properties) =>
+        FromMap(properties.Child(InferenceInputs.Metadata).Child(InferenceInputs.Labels));
+
+    private static string? FromTags(PropertyValue properties) => properties.Child(InferenceInputs.Tags) switch
     {
         MapValue map => FromMap(map),
         ListValue list => list.Items
@@ -28,9 +31,8 @@ public static class CapabilityTag
         _ => null,
     };
 
-    // Not PropertyValue.Get: the key itself contains dots.
     private static string? FromMap(PropertyValue? value) =>
-        value is MapValue map && map.Items.GetValueOrDefault(Key) is StringValue { Value: var capability } ? NonEmpty(capability) : null;
+        value.Child(Key) is StringValue { Value: var capability } ? NonEmpty(capability) : null;
 
     private static string? NonEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -59,7 +59,7 @@ internal sealed class PlacementResolver(GraphIndex graph)
             }
         }
 
-        return provider.Inputs.GetString(InferenceInputs.Kubeconfig) is { } kubeconfig && KubeconfigHost.Place(kubeconfig) is { } placement
+        return provider.Inputs.Child(InferenceInputs.Kubeconfig) is StringValue { Value: var kubeconfig } && KubeconfigHost.Place(kubeconfig) is { } placement
             ? new ClusterTarget(placement, null)
             : null;
     }
@@ -78,9 +78,9 @@ internal sealed class PlacementResolver(GraphIndex graph)
         var provider = graph.ProviderOf(resource);
         var subnets = SubnetsOf(resource);
         var zone = Setting(resource, InferenceInputs.Zone) ?? Setting(resource, InferenceInputs.AvailabilityZone)
-            ?? (subnets.Length == 1 && depth < MaxDepth ? Place(subnets[0], depth + 1).Zone : null);
+            ?? (subnets.Count == 1 && depth < MaxDepth ? Place(subnets[0], depth + 1).Zone : null);
         var region = Setting(resource, InferenceInputs.Region) ?? CloudLocation.RegionOfZone(zone) ?? Setting(provider, InferenceInputs.Region);
-        if (zone is null && subnets.Length < 2)
+        if (zone is null && subnets.Count < 2)
         {
             zone = ProviderZone(provider, region);
             region ??= CloudLocation.RegionOfZone(zone);
@@ -103,18 +103,31 @@ internal sealed class PlacementResolver(GraphIndex graph)
         Setting(provider, InferenceInputs.Zone) is { } zone && (region is null || CloudLocation.RegionOfZone(zone) == region) ? zone : null;
 
     private static string? Setting(PulumiResource? resource, string key) =>
-        resource is null ? null : NonEmpty(resource.Inputs.GetString(key)) ?? NonEmpty(resource.Outputs.GetString(key));
+        resource is null ? null : Text(resource.Inputs.Child(key)) ?? Text(resource.Outputs.Child(key));
 
-    private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+    private static string? Text(PropertyValue? value) => value is StringValue { Value.Length: > 0 } text ? text.Value : null;
 
-    private PulumiResource[] SubnetsOf(PulumiResource resource) =>
-        resource.PropertyDependencies.IsEmpty
-            ? []
-            : [.. InferenceInputs.SubnetKeys
-                .SelectMany(key => graph.Sources(resource, key))
-                .Where(source => KnownTypes.Subnets.Contains(source.Type))
-                .Distinct(ReferenceEqualityComparer.Instance)
-                .Cast<PulumiResource>()];
+    private List<PulumiResource> SubnetsOf(PulumiResource resource)
+    {
+        var subnets = new List<PulumiResource>();
+        if (resource.PropertyDependencies.IsEmpty)
+        {
+            return subnets;
+        }
+
+        foreach (var key in InferenceInputs.SubnetKeys)
+        {
+            foreach (var source in graph.Sources(resource, key))
+            {
+                if (KnownTypes.Subnets.Contains(source.Type) && !subnets.Contains(source))
+                {
+                    subnets.Add(source);
+                }
+            }
+        }
+
+        return subnets;
+    }
 
     /// <summary>
     /// A private network or VPC is its own network; anything else is on the networks of the resources

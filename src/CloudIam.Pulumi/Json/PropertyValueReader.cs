@@ -21,16 +21,20 @@ internal sealed class PropertyValueReader(StringPool pool, JsonPath path, bool b
     private static readonly PropertyValue False = new BoolValue(false);
 
     /// <summary>Reads an <c>inputs</c>/<c>outputs</c> object; null or absent is an empty map.</summary>
-    public PropertyValue ReadProperties(ref Utf8JsonReader reader, PropertySelection selection) => reader.TokenType switch
+    /// <param name="known">
+    /// Properties already read (the inputs, when reading outputs): those are skipped. Outputs mostly
+    /// repeat inputs, and inference reads inputs first, so keeping both would only cost memory.
+    /// </param>
+    public PropertyValue ReadProperties(ref Utf8JsonReader reader, PropertySelection selection, PropertyValue known) => reader.TokenType switch
     {
         JsonTokenType.Null => PropertyValue.EmptyMap,
-        JsonTokenType.StartObject => ReadObject(ref reader, selection),
+        JsonTokenType.StartObject => ReadObject(ref reader, selection, known as MapValue),
         _ => throw JsonCursor.Unexpected(ref reader, "an object of properties"),
     };
 
     private PropertyValue Read(ref Utf8JsonReader reader, PropertySelection selection) => reader.TokenType switch
     {
-        JsonTokenType.StartObject => ReadObject(ref reader, selection),
+        JsonTokenType.StartObject => ReadObject(ref reader, selection, known: null),
         JsonTokenType.StartArray => ReadList(ref reader, selection),
         JsonTokenType.String => ReadString(ref reader),
         JsonTokenType.Number => ReadNumber(ref reader),
@@ -73,7 +77,7 @@ internal sealed class PropertyValueReader(StringPool pool, JsonPath path, bool b
         return new ListValue(items.DrainToImmutable());
     }
 
-    private PropertyValue ReadObject(ref Utf8JsonReader reader, PropertySelection selection)
+    private PropertyValue ReadObject(ref Utf8JsonReader reader, PropertySelection selection, MapValue? known)
     {
         ImmutableSortedDictionary<string, PropertyValue>.Builder? items = null;
         while (JsonCursor.NextProperty(ref reader))
@@ -84,7 +88,7 @@ internal sealed class PropertyValueReader(StringPool pool, JsonPath path, bool b
                 return ReadSpecial(ref reader, items);
             }
 
-            if (!selection.TryGetChild(ref reader, pool, out var name, out var child))
+            if (!selection.TryGetChild(ref reader, pool, out var name, out var child) || known?.Items.ContainsKey(name) == true)
             {
                 JsonCursor.SkipProperty(ref reader, path);
                 continue;
