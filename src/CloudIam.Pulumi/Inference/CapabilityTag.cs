@@ -22,14 +22,26 @@ public static class CapabilityTag
     private static string? FromLabels(PropertyValue properties) =>
         FromMap(properties.Child(InferenceInputs.Metadata).Child(InferenceInputs.Labels));
 
-    private static string? FromTags(PropertyValue properties) => properties.Child(InferenceInputs.Tags) switch
+    private static string? FromTags(PropertyValue properties)
     {
-        MapValue map => FromMap(map),
-        ListValue list => list.Items
-            .Select(item => item is StringValue { Value: var tag } && tag.StartsWith(ListPrefix, StringComparison.Ordinal) ? NonEmpty(tag[ListPrefix.Length..]) : null)
-            .FirstOrDefault(capability => capability is not null),
-        _ => null,
-    };
+        switch (properties.Child(InferenceInputs.Tags))
+        {
+            case MapValue map:
+                return FromMap(map);
+            case ListValue list:
+                foreach (var item in list.Items)
+                {
+                    if (item is StringValue { Value: var tag } && tag.StartsWith(ListPrefix, StringComparison.Ordinal))
+                    {
+                        return NonEmpty(tag[ListPrefix.Length..]);
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
 
     private static string? FromMap(PropertyValue? value) =>
         value.Child(Key) is StringValue { Value: var capability } ? NonEmpty(capability) : null;

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using CloudIam.Pulumi.Graph;
+using CloudIam.Pulumi.Hashing;
 
 namespace CloudIam.Pulumi.Inference;
 
@@ -12,7 +14,7 @@ internal sealed class GraphIndex
 
     public GraphIndex(ResourceGraph graph)
     {
-        _byUrn = new Dictionary<string, PulumiResource>(graph.Resources.Length, StringComparer.Ordinal);
+        _byUrn = new Dictionary<string, PulumiResource>(graph.Resources.Length, UrnComparer.Instance);
         foreach (var resource in graph.Resources)
         {
             _byUrn.TryAdd(resource.Urn, resource);
@@ -39,15 +41,13 @@ internal sealed class GraphIndex
     public PulumiResource? ProviderOf(PulumiResource resource) =>
         Find(resource.Provider ?? _childProviders.Value.GetValueOrDefault(resource.Urn)) is { IsProvider: true } provider ? provider : null;
 
-    /// <summary>The resources an input's value came from, by <c>propertyDependencies</c>.</summary>
-    public IEnumerable<PulumiResource> Sources(PulumiResource resource, string input) =>
-        resource.PropertyDependencies.TryGetValue(input, out var urns)
-            ? urns.Select(Find).OfType<PulumiResource>()
-            : [];
+    /// <summary>The URNs of the resources an input's value came from, by <c>propertyDependencies</c>.</summary>
+    public static ImmutableArray<string> Sources(PulumiResource resource, string input) =>
+        resource.PropertyDependencies.TryGetValue(input, out var urns) ? urns : [];
 
     private static Dictionary<string, string> ChildProviders(ResourceGraph graph)
     {
-        var providers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var providers = new Dictionary<string, string>(UrnComparer.Instance);
         foreach (var resource in graph.Resources)
         {
             if (resource is { Parent: { } parent, Provider: { } provider })

@@ -17,7 +17,7 @@ public static class PlacementInference
     public static PlacementDesign Infer(ResourceGraph graph)
     {
         var index = new GraphIndex(graph);
-        var resolver = new PlacementResolver(index);
+        var resolver = new PlacementResolver(index, graph.Resources.Length);
         var design = ImmutableArray.CreateBuilder<DesignResource>(graph.Resources.Length);
         foreach (var resource in graph.Resources)
         {

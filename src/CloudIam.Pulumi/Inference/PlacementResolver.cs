@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CloudIam.Placement.Design;
 using CloudIam.Pulumi.Graph;
+using CloudIam.Pulumi.Hashing;
 
 namespace CloudIam.Pulumi.Inference;
 
@@ -8,14 +9,19 @@ namespace CloudIam.Pulumi.Inference;
 /// Where each resource runs. Results are memoized per resource (and per Kubernetes provider), so every
 /// resource is worked out once however many others lead to it.
 /// </summary>
-internal sealed class PlacementResolver(GraphIndex graph)
+internal sealed class PlacementResolver(GraphIndex graph, int resourceCount)
 {
-    /// <summary>Reference chains in real designs are a few hops long; longer ones are malformed input.</summary>
+    /// <summary>
+    /// Reference chains in real designs are a few hops long; longer ones (or cycles) are malformed input,
+    /// where the chain is simply cut.
+    /// </summary>
     private const int MaxDepth = 32;
 
-    private readonly Dictionary<string, ResourcePlacement> _placements = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ImmutableArray<string>> _networks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ClusterTarget?> _clustersByProvider = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ResourcePlacement> _placements = new(resourceCount, UrnComparer.Instance);
+    private readonly Dictionary<string, ClusterTarget?> _clustersByProvider = new(UrnComparer.Instance);
+
+    /// <summary>Type token → package; one string per type rather than one per resource.</summary>
+    private readonly Dictionary<string, string> _packages = new(StringComparer.Ordinal);
 
     /// <summary>The placement of a resource, and for a Kubernetes resource the URN of its cluster resource.</summary>
     public (ResourcePlacement? Placement, string? Cluster) Resolve(PulumiResource resource)
@@ -88,7 +94,7 @@ internal sealed class PlacementResolver(GraphIndex graph)
 
         var placement = new ResourcePlacement
         {
-            Provider = resource.Package,
+            Provider = PackageOf(resource),
             Region = region,
             Zone = zone,
             Networks = NetworksOf(resource, depth),
@@ -96,6 +102,17 @@ internal sealed class PlacementResolver(GraphIndex graph)
         };
         _placements[resource.Urn] = placement;
         return placement;
+    }
+
+    private string PackageOf(PulumiResource resource)
+    {
+        if (!_packages.TryGetValue(resource.Type, out var package))
+        {
+            package = resource.Package;
+            _packages[resource.Type] = package;
+        }
+
+        return package;
     }
 
     /// <summary>The provider's default zone, unless it lies outside the region the resource chose.</summary>
@@ -107,26 +124,21 @@ internal sealed class PlacementResolver(GraphIndex graph)
 
     private static string? Text(PropertyValue? value) => value is StringValue { Value.Length: > 0 } text ? text.Value : null;
 
-    private List<PulumiResource> SubnetsOf(PulumiResource resource)
+    private IReadOnlyList<PulumiResource> SubnetsOf(PulumiResource resource)
     {
-        var subnets = new List<PulumiResource>();
-        if (resource.PropertyDependencies.IsEmpty)
-        {
-            return subnets;
-        }
-
+        List<PulumiResource>? subnets = null;
         foreach (var key in InferenceInputs.SubnetKeys)
         {
-            foreach (var source in graph.Sources(resource, key))
+            foreach (var urn in GraphIndex.Sources(resource, key))
             {
-                if (KnownTypes.Subnets.Contains(source.Type) && !subnets.Contains(source))
+                if (graph.Find(urn) is { } source && KnownTypes.Subnets.Contains(source.Type) && subnets?.Contains(source) != true)
                 {
-                    subnets.Add(source);
+                    (subnets ??= []).Add(source);
                 }
             }
         }
 
-        return subnets;
+        return subnets ?? [];
     }
 
     /// <summary>
@@ -135,26 +147,23 @@ internal sealed class PlacementResolver(GraphIndex graph)
     /// </summary>
     private ImmutableArray<string> NetworksOf(PulumiResource resource, int depth)
     {
-        if (_networks.TryGetValue(resource.Urn, out var known))
+        ImmutableArray<string> networks = KnownTypes.Networks.Contains(resource.Type) ? [resource.Name] : [];
+        if (depth >= MaxDepth)
         {
-            return known;
+            return networks;
         }
 
-        // Guards against a reference cycle in malformed input.
-        _networks[resource.Urn] = [];
-        ImmutableArray<string> networks = KnownTypes.Networks.Contains(resource.Type) ? [resource.Name] : [];
-        if (depth < MaxDepth && !resource.PropertyDependencies.IsEmpty)
+        foreach (var key in InferenceInputs.AttachmentKeys)
         {
-            foreach (var key in InferenceInputs.AttachmentKeys)
+            foreach (var urn in GraphIndex.Sources(resource, key))
             {
-                foreach (var source in graph.Sources(resource, key))
+                if (graph.Find(urn) is { } source)
                 {
-                    networks = Union(networks, NetworksOf(source, depth + 1));
+                    networks = Union(networks, Place(source, depth + 1).Networks);
                 }
             }
         }
 
-        _networks[resource.Urn] = networks;
         return networks;
     }
 

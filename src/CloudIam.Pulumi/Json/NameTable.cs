@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace CloudIam.Pulumi.Json;
@@ -11,10 +12,17 @@ internal sealed class NameTable<T>
     private readonly Dictionary<string, T> _entries;
     private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
 
+    /// <summary>Bit n set when a name is n bytes long (names of 63 bytes or more share bit 63).</summary>
+    private readonly ulong _lengths;
+
     public NameTable(IEnumerable<KeyValuePair<string, T>> entries)
     {
         _entries = new Dictionary<string, T>(entries, Utf8KeyComparer.Instance);
         _lookup = _entries.GetAlternateLookup<ReadOnlySpan<byte>>();
+        foreach (var name in _entries.Keys)
+        {
+            _lengths |= LengthBit(Encoding.UTF8.GetByteCount(name));
+        }
     }
 
     /// <summary>The table's own key string comes back as <paramref name="name"/>, so keeping it costs nothing.</summary>
@@ -22,6 +30,14 @@ internal sealed class NameTable<T>
     {
         if (!reader.ValueIsEscaped)
         {
+            // Most names are not in the table, and most of those can be told by their length alone.
+            if ((_lengths & LengthBit(reader.ValueSpan.Length)) == 0)
+            {
+                name = "";
+                value = default!;
+                return false;
+            }
+
             return _lookup.TryGetValue(reader.ValueSpan, out name!, out value!);
         }
 
@@ -29,4 +45,6 @@ internal sealed class NameTable<T>
         name = JsonText.Read(ref reader);
         return _entries.TryGetValue(name, out value!);
     }
+
+    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
 }

@@ -17,6 +17,8 @@ internal sealed class PropertyValueReader(StringPool pool, JsonPath path, bool b
     /// <summary>Strings longer than this are rarely repeated (kubeconfigs, documents); interning them buys nothing.</summary>
     private const int InternedLength = 128;
 
+    private static readonly ImmutableSortedDictionary<string, PropertyValue> EmptyItems = ((MapValue)PropertyValue.EmptyMap).Items;
+
     private static readonly PropertyValue True = new BoolValue(true);
     private static readonly PropertyValue False = new BoolValue(false);
 
@@ -79,7 +81,8 @@ internal sealed class PropertyValueReader(StringPool pool, JsonPath path, bool b
 
     private PropertyValue ReadObject(ref Utf8JsonReader reader, PropertySelection selection, MapValue? known)
     {
-        ImmutableSortedDictionary<string, PropertyValue>.Builder? items = null;
+        // Maps here have a handful of entries: adding to the shared empty map allocates less than a builder.
+        var items = EmptyItems;
         while (JsonCursor.NextProperty(ref reader))
         {
             // Checked before selection: a secret must be recognised even where its keys are not selected.
@@ -96,19 +99,24 @@ internal sealed class PropertyValueReader(StringPool pool, JsonPath path, bool b
 
             path.Push(name);
             JsonCursor.Next(ref reader);
-            items ??= ImmutableSortedDictionary.CreateBuilder<string, PropertyValue>(StringComparer.Ordinal);
-            items[name] = Read(ref reader, child);
+            var value = Read(ref reader, child);
             path.Pop();
+
+            // Where only some keys are selected, an object that kept none of them says nothing.
+            if (child.KeepsAll || value is not MapValue { Items.IsEmpty: true })
+            {
+                items = items.SetItem(name, value);
+            }
         }
 
-        return items is null ? PropertyValue.EmptyMap : new MapValue(items.ToImmutable());
+        return items.IsEmpty ? PropertyValue.EmptyMap : new MapValue(items);
     }
 
     /// <summary>
     /// The rest of an object that carries Pulumi's signature key (the reader is on that key). Pulumi writes
     /// the key first; <paramref name="before"/> holds what was read when a hand-edited file put it later.
     /// </summary>
-    private PropertyValue ReadSpecial(ref Utf8JsonReader reader, ImmutableSortedDictionary<string, PropertyValue>.Builder? before)
+    private PropertyValue ReadSpecial(ref Utf8JsonReader reader, ImmutableSortedDictionary<string, PropertyValue> before)
     {
         path.Push(Signatures.KeyName);
         JsonCursor.Next(ref reader);
@@ -118,7 +126,7 @@ internal sealed class PropertyValueReader(StringPool pool, JsonPath path, bool b
         reader.Skip();
         path.Pop();
 
-        var urn = before?.GetValueOrDefault("urn") as StringValue;
+        var urn = before.GetValueOrDefault("urn") as StringValue;
         while (JsonCursor.NextProperty(ref reader))
         {
             if (isReference && reader.ValueTextEquals("urn"u8))

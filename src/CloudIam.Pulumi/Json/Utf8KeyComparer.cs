@@ -1,4 +1,5 @@
 using System.Text;
+using CloudIam.Pulumi.Hashing;
 using System.Text.Unicode;
 
 namespace CloudIam.Pulumi.Json;
@@ -19,12 +20,7 @@ internal sealed class Utf8KeyComparer : IEqualityComparer<string>, IAlternateEqu
 
     public int GetHashCode(string text) => GetHashCode(Encoding.UTF8.GetBytes(text));
 
-    public int GetHashCode(ReadOnlySpan<byte> utf8)
-    {
-        var hash = new HashCode();
-        hash.AddBytes(utf8);
-        return hash.ToHashCode();
-    }
+    public int GetHashCode(ReadOnlySpan<byte> utf8) => FastHash.Of(utf8);
 
     public bool Equals(ReadOnlySpan<byte> utf8, string text) =>
         Ascii.Equals(utf8, text) || (!Ascii.IsValid(text) && utf8.SequenceEqual(Encoding.UTF8.GetBytes(text)));
