@@ -42,7 +42,7 @@ public sealed class PreviewReaderTests
     }
 
     [Fact]
-    public void Reads_unknown_values_and_keeps_a_literal_secret_string_in_an_export()
+    public void Reads_unknown_values_and_blinded_secrets_inside_properties()
     {
         const string step = """
             {"steps": [{"op": "create", "urn": "urn:pulumi:prod::p::aws:s3/bucket:Bucket::logs",

@@ -87,6 +87,27 @@ public sealed class StackExportReaderTests
     }
 
     [Fact]
+    public void Decodes_escaped_names_and_text()
+    {
+        var graph = StackExportReader.Parse(
+            Fixtures.Export("""{"\u0075rn": "urn:pulumi:prod::p::aws:s3/bucket:Bucket::caf\u00e9", "type": "aws:s3/bucket:Bucket", "inputs": {"regi\u006fn": "eu-west-\u0033"}}"""),
+            "inline");
+
+        var bucket = Assert.Single(graph.Resources);
+        Assert.Equal("café", bucket.Name);
+        Assert.Equal("eu-west-3", bucket.Inputs.GetString("region"));
+    }
+
+    [Fact]
+    public void Keeps_a_whole_value_when_asked_for_its_root()
+    {
+        var release = StackExportReader.Read(Fixtures.PathOf(Fixtures.Healthy), ["values"]).Named("aws-status-page");
+
+        Assert.Equal("sqlite", release.Inputs.GetString("values.config.storage.type"));
+        Assert.Equal(new StringValue("aws"), Assert.IsType<MapValue>(release.Inputs.Get("values.commonLabels")).Items["cloudiam.io/site"]);
+    }
+
+    [Fact]
     public void Reads_a_provider_reference_whose_id_is_not_known_yet()
     {
         var graph = StackExportReader.Parse(

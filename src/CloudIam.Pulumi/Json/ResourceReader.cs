@@ -17,14 +17,14 @@ internal sealed class ResourceReader
     private static readonly ImmutableSortedDictionary<string, ImmutableArray<string>> NoPropertyDependencies =
         ImmutableSortedDictionary<string, ImmutableArray<string>>.Empty.WithComparers(StringComparer.Ordinal);
 
+    private static readonly PropertySelection InferenceValues = PropertySelection.Of(InferenceInputs.ValuePaths);
+    private static readonly PropertySelection InferenceReferences = PropertySelection.Of(InferenceInputs.ReferenceKeys);
+
     private readonly StringPool _pool = new();
     private readonly JsonPath _path;
     private readonly PropertySelection _values;
     private readonly PropertyValueReader _properties;
     private readonly List<string> _urns = [];
-
-    private static readonly PropertySelection InferenceValues = PropertySelection.Of(InferenceInputs.ValuePaths);
-    private static readonly PropertySelection InferenceReferences = PropertySelection.Of(InferenceInputs.ReferenceKeys);
 
     /// <param name="keepInputs">
     /// Dotted input paths to keep besides what placement inference reads (<c>values.concurrent</c> for a
@@ -36,7 +36,7 @@ internal sealed class ResourceReader
         _path = path;
         _values = keepInputs is null
             ? InferenceValues
-            : PropertySelection.Of(InferenceInputs.ValuePaths.Concat(keepInputs.Select(path => path.Split('.'))));
+            : PropertySelection.Of(InferenceInputs.ValuePaths.Concat(keepInputs.Select(dotted => dotted.Split('.'))));
         _properties = new PropertyValueReader(_pool, path, blindedSecrets);
     }
 

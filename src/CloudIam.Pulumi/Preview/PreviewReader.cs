@@ -34,7 +34,10 @@ public static class PreviewReader
     {
         private readonly List<PulumiResource> _resources = [];
 
-        /// <summary>URN → position: a replacement has several steps for one URN; the first fixes the order.</summary>
+        /// <summary>
+        /// URN → position. A replacement has several steps for one URN: the first fixes the position,
+        /// the last state wins.
+        /// </summary>
         private readonly Dictionary<string, int> _positions = new(UrnComparer.Instance);
 
         public ImmutableArray<PulumiResource> Read(ref Utf8JsonReader reader)
