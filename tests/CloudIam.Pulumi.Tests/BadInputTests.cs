@@ -10,7 +10,7 @@ namespace CloudIam.Pulumi.Tests;
 public sealed class BadInputTests
 {
     [Theory]
-    [InlineData("bad/truncated.json", "line 1137, byte 26 at $.deployment.resources[32].inputs.vpcConfig", "invalid JSON")]
+    [InlineData("bad/truncated.json", "line 1316, byte 26 at $.deployment.resources[32].inputs.vpcConfig", "invalid JSON")]
     [InlineData("bad/empty.json", "line 1, byte 1", "the file is empty")]
     [InlineData("bad/not-json.json", "line 1, byte 1", "invalid JSON")]
     [InlineData("bad/wrong-version.json", "$.version", "unsupported state version 2")]

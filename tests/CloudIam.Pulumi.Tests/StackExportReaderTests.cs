@@ -32,7 +32,6 @@ public sealed class StackExportReaderTests
             ["aws-cluster-role", "aws-cluster-policy", "aws-subnet-a", "aws-subnet-b"],
             cluster.Dependencies.Select(urn => urn[(urn.LastIndexOf("::", StringComparison.Ordinal) + 2)..]));
         Assert.Equal(2, cluster.PropertyDependencies["vpcConfig"].Length);
-        Assert.Equal("prod", cluster.Inputs.GetString("tags.env"));
     }
 
     [Fact]
@@ -64,6 +63,17 @@ public sealed class StackExportReaderTests
     }
 
     [Fact]
+    public void Keeps_the_capability_entry_of_tags_and_from_outputs_only_what_inputs_lack()
+    {
+        var bucket = Healthy.Named("aws-logs-bucket");
+
+        var tags = Assert.IsType<MapValue>(bucket.Inputs.Get("tags"));
+        Assert.Equal([CapabilityTag.Key], tags.Items.Keys);
+        Assert.Null(bucket.Outputs.Get("tags"));
+        Assert.Equal("eu-west-3", bucket.Outputs.GetString("region"));
+    }
+
+    [Fact]
     public void Splits_a_provider_reference_at_its_last_separator_and_keeps_names_containing_separators()
     {
         const string provider = "urn:pulumi:prod::p::pulumi:providers:aws::eu::west";
@@ -74,6 +84,27 @@ public sealed class StackExportReaderTests
         var bucket = Assert.Single(graph.Resources);
         Assert.Equal(provider, bucket.Provider);
         Assert.Equal("logs::archive", bucket.Name);
+    }
+
+    [Fact]
+    public void Decodes_escaped_names_and_text()
+    {
+        var graph = StackExportReader.Parse(
+            Fixtures.Export("""{"\u0075rn": "urn:pulumi:prod::p::aws:s3/bucket:Bucket::caf\u00e9", "type": "aws:s3/bucket:Bucket", "inputs": {"regi\u006fn": "eu-west-\u0033"}}"""),
+            "inline");
+
+        var bucket = Assert.Single(graph.Resources);
+        Assert.Equal("café", bucket.Name);
+        Assert.Equal("eu-west-3", bucket.Inputs.GetString("region"));
+    }
+
+    [Fact]
+    public void Keeps_a_whole_value_when_asked_for_its_root()
+    {
+        var release = StackExportReader.Read(Fixtures.PathOf(Fixtures.Healthy), ["values"]).Named("aws-status-page");
+
+        Assert.Equal("sqlite", release.Inputs.GetString("values.config.storage.type"));
+        Assert.Equal(new StringValue("aws"), Assert.IsType<MapValue>(release.Inputs.Get("values.commonLabels")).Items["cloudiam.io/site"]);
     }
 
     [Fact]
@@ -123,7 +154,8 @@ public sealed class StackExportReaderTests
                                      "policy": {"4dabf18193072939515e22adb298388d": "c44067f5952c0a294b673a41bacd8c17", "hash": "ab12", "text": "{}"},
                                      "late": {"ciphertext": "v1:late", "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270"}}}}
                 """),
-            "inline");
+            "inline",
+            ["tags"]);
 
         var inputs = Assert.Single(graph.Resources).Inputs;
         Assert.Same(PropertyValue.Unknown, inputs.Get("region"));

@@ -16,21 +16,35 @@ public static class CapabilityTag
     /// </summary>
     internal static string? Of(PulumiResource resource) =>
         FromTags(resource.Inputs) ?? FromTags(resource.Outputs)
-        ?? FromMap(resource.Inputs.Get(InferenceInputs.Labels)) ?? FromMap(resource.Outputs.Get(InferenceInputs.Labels))
-        ?? (KnownTypes.HelmReleases.Contains(resource.Type) ? FromMap(resource.Inputs.Get(InferenceInputs.HelmCommonLabels)) : null);
+        ?? FromLabels(resource.Inputs) ?? FromLabels(resource.Outputs)
+        ?? (KnownTypes.HelmReleases.Contains(resource.Type) ? FromMap(resource.Inputs.Child(InferenceInputs.Values).Child(InferenceInputs.CommonLabels)) : null);
 
-    private static string? FromTags(PropertyValue properties) => properties.Get(InferenceInputs.Tags) switch
+    private static string? FromLabels(PropertyValue properties) =>
+        FromMap(properties.Child(InferenceInputs.Metadata).Child(InferenceInputs.Labels));
+
+    private static string? FromTags(PropertyValue properties)
     {
-        MapValue map => FromMap(map),
-        ListValue list => list.Items
-            .Select(item => item is StringValue { Value: var tag } && tag.StartsWith(ListPrefix, StringComparison.Ordinal) ? NonEmpty(tag[ListPrefix.Length..]) : null)
-            .FirstOrDefault(capability => capability is not null),
-        _ => null,
-    };
+        switch (properties.Child(InferenceInputs.Tags))
+        {
+            case MapValue map:
+                return FromMap(map);
+            case ListValue list:
+                foreach (var item in list.Items)
+                {
+                    if (item is StringValue { Value: var tag } && tag.StartsWith(ListPrefix, StringComparison.Ordinal))
+                    {
+                        return NonEmpty(tag[ListPrefix.Length..]);
+                    }
+                }
 
-    // Not PropertyValue.Get: the key itself contains dots.
+                return null;
+            default:
+                return null;
+        }
+    }
+
     private static string? FromMap(PropertyValue? value) =>
-        value is MapValue map && map.Items.GetValueOrDefault(Key) is StringValue { Value: var capability } ? NonEmpty(capability) : null;
+        value.Child(Key) is StringValue { Value: var capability } ? NonEmpty(capability) : null;
 
     private static string? NonEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

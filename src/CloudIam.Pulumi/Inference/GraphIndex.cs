@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using CloudIam.Pulumi.Graph;
+using CloudIam.Pulumi.Hashing;
 
 namespace CloudIam.Pulumi.Inference;
 
@@ -7,21 +9,18 @@ internal sealed class GraphIndex
 {
     private readonly Dictionary<string, PulumiResource> _byUrn;
 
-    /// <summary>Parent URN → provider URN of its first child that has one.</summary>
-    private readonly Dictionary<string, string> _childProviders;
+    /// <summary>Parent URN → provider URN of its first child that has one; built only if a component needs it.</summary>
+    private readonly Lazy<Dictionary<string, string>> _childProviders;
 
     public GraphIndex(ResourceGraph graph)
     {
-        _byUrn = new Dictionary<string, PulumiResource>(graph.Resources.Length, StringComparer.Ordinal);
-        _childProviders = new Dictionary<string, string>(StringComparer.Ordinal);
+        _byUrn = new Dictionary<string, PulumiResource>(graph.Resources.Length, UrnComparer.Instance);
         foreach (var resource in graph.Resources)
         {
             _byUrn.TryAdd(resource.Urn, resource);
-            if (resource is { Parent: { } parent, Provider: { } provider })
-            {
-                _childProviders.TryAdd(parent, provider);
-            }
         }
+
+        _childProviders = new Lazy<Dictionary<string, string>>(() => ChildProviders(graph), LazyThreadSafetyMode.None);
     }
 
     /// <summary>
@@ -40,11 +39,23 @@ internal sealed class GraphIndex
     /// component such as a Helm v4 Chart (which records none), the one its children were created with.
     /// </summary>
     public PulumiResource? ProviderOf(PulumiResource resource) =>
-        Find(resource.Provider ?? _childProviders.GetValueOrDefault(resource.Urn)) is { IsProvider: true } provider ? provider : null;
+        Find(resource.Provider ?? _childProviders.Value.GetValueOrDefault(resource.Urn)) is { IsProvider: true } provider ? provider : null;
 
-    /// <summary>The resources an input's value came from, by <c>propertyDependencies</c>.</summary>
-    public IEnumerable<PulumiResource> Sources(PulumiResource resource, string input) =>
-        resource.PropertyDependencies.TryGetValue(input, out var urns)
-            ? urns.Select(Find).OfType<PulumiResource>()
-            : [];
+    /// <summary>The URNs of the resources an input's value came from, by <c>propertyDependencies</c>.</summary>
+    public static ImmutableArray<string> Sources(PulumiResource resource, string input) =>
+        resource.PropertyDependencies.TryGetValue(input, out var urns) ? urns : [];
+
+    private static Dictionary<string, string> ChildProviders(ResourceGraph graph)
+    {
+        var providers = new Dictionary<string, string>(UrnComparer.Instance);
+        foreach (var resource in graph.Resources)
+        {
+            if (resource is { Parent: { } parent, Provider: { } provider })
+            {
+                providers.TryAdd(parent, provider);
+            }
+        }
+
+        return providers;
+    }
 }

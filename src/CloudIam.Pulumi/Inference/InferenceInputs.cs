@@ -10,8 +10,10 @@ internal static class InferenceInputs
     public const string Zone = "zone";
     public const string AvailabilityZone = "availabilityZone";
     public const string Tags = "tags";
-    public const string Labels = "metadata.labels";
-    public const string HelmCommonLabels = "values.commonLabels";
+    public const string Metadata = "metadata";
+    public const string Labels = "labels";
+    public const string Values = "values";
+    public const string CommonLabels = "commonLabels";
     public const string Kubeconfig = "kubeconfig";
 
     public const string PrivateNetworkId = "privateNetworkId";
@@ -24,8 +26,17 @@ internal static class InferenceInputs
     public const string ClusterId = "clusterId";
     public const string ClusterName = "clusterName";
 
-    /// <summary>Values read from inputs (then outputs).</summary>
-    public static readonly string[] ValuePaths = [Region, Zone, AvailabilityZone, Tags, Labels, HelmCommonLabels, Kubeconfig];
+    /// <summary>
+    /// Values read from inputs (then outputs), as path segments. Tag and label maps keep only the
+    /// capability entry: real ones carry many more, and this runs for every resource of a large export.
+    /// </summary>
+    public static readonly string[][] ValuePaths =
+    [
+        [Region], [Zone], [AvailabilityZone], [Kubeconfig],
+        [Tags, CapabilityTag.Key],
+        [Metadata, Labels, CapabilityTag.Key],
+        [Values, CommonLabels, CapabilityTag.Key],
+    ];
 
     /// <summary>Inputs that attach a resource to a subnet; their count decides zonal or regional.</summary>
     public static readonly string[] SubnetKeys = [SubnetId, SubnetIds, VpcConfig, VpcZoneIdentifiers];
@@ -37,5 +48,5 @@ internal static class InferenceInputs
     public static readonly string[] AttachmentKeys = [PrivateNetworkId, PrivateNetworks, VpcId, .. SubnetKeys, ClusterId, ClusterName];
 
     /// <summary>Inputs whose <c>propertyDependencies</c> are kept.</summary>
-    public static readonly string[] ReferenceKeys = [Kubeconfig, .. AttachmentKeys];
+    public static readonly string[][] ReferenceKeys = [[Kubeconfig], .. AttachmentKeys.Select(key => new[] { key })];
 }

@@ -17,7 +17,7 @@ public static class PlacementInference
     public static PlacementDesign Infer(ResourceGraph graph)
     {
         var index = new GraphIndex(graph);
-        var resolver = new PlacementResolver(index);
+        var resolver = new PlacementResolver(index, graph.Resources.Length);
         var design = ImmutableArray.CreateBuilder<DesignResource>(graph.Resources.Length);
         foreach (var resource in graph.Resources)
         {
@@ -48,7 +48,16 @@ public static class PlacementInference
     /// </summary>
     private static ImmutableArray<string> DependenciesOf(PulumiResource resource, string? cluster, GraphIndex index)
     {
-        var dependencies = resource.Dependencies.RemoveAll(urn => !index.IsInDesign(urn));
+        var dependencies = resource.Dependencies;
+        foreach (var urn in dependencies)
+        {
+            if (!index.IsInDesign(urn))
+            {
+                dependencies = [.. dependencies.Where(index.IsInDesign)];
+                break;
+            }
+        }
+
         return cluster is null || dependencies.Contains(cluster) ? dependencies : dependencies.Add(cluster);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CloudIam.Placement.Design;
 using CloudIam.Pulumi.Graph;
+using CloudIam.Pulumi.Hashing;
 
 namespace CloudIam.Pulumi.Inference;
 
@@ -8,14 +9,19 @@ namespace CloudIam.Pulumi.Inference;
 /// Where each resource runs. Results are memoized per resource (and per Kubernetes provider), so every
 /// resource is worked out once however many others lead to it.
 /// </summary>
-internal sealed class PlacementResolver(GraphIndex graph)
+internal sealed class PlacementResolver(GraphIndex graph, int resourceCount)
 {
-    /// <summary>Reference chains in real designs are a few hops long; longer ones are malformed input.</summary>
+    /// <summary>
+    /// Reference chains in real designs are a few hops long; longer ones (or cycles) are malformed input,
+    /// where the chain is simply cut.
+    /// </summary>
     private const int MaxDepth = 32;
 
-    private readonly Dictionary<string, ResourcePlacement> _placements = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ImmutableArray<string>> _networks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ClusterTarget?> _clustersByProvider = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ResourcePlacement> _placements = new(resourceCount, UrnComparer.Instance);
+    private readonly Dictionary<string, ClusterTarget?> _clustersByProvider = new(UrnComparer.Instance);
+
+    /// <summary>Type token → package; one string per type rather than one per resource.</summary>
+    private readonly Dictionary<string, string> _packages = new(StringComparer.Ordinal);
 
     /// <summary>The placement of a resource, and for a Kubernetes resource the URN of its cluster resource.</summary>
     public (ResourcePlacement? Placement, string? Cluster) Resolve(PulumiResource resource)
@@ -59,7 +65,7 @@ internal sealed class PlacementResolver(GraphIndex graph)
             }
         }
 
-        return provider.Inputs.GetString(InferenceInputs.Kubeconfig) is { } kubeconfig && KubeconfigHost.Place(kubeconfig) is { } placement
+        return provider.Inputs.Child(InferenceInputs.Kubeconfig) is StringValue { Value: var kubeconfig } && KubeconfigHost.Place(kubeconfig) is { } placement
             ? new ClusterTarget(placement, null)
             : null;
     }
@@ -78,9 +84,9 @@ internal sealed class PlacementResolver(GraphIndex graph)
         var provider = graph.ProviderOf(resource);
         var subnets = SubnetsOf(resource);
         var zone = Setting(resource, InferenceInputs.Zone) ?? Setting(resource, InferenceInputs.AvailabilityZone)
-            ?? (subnets.Length == 1 && depth < MaxDepth ? Place(subnets[0], depth + 1).Zone : null);
+            ?? (subnets.Count == 1 && depth < MaxDepth ? Place(subnets[0], depth + 1).Zone : null);
         var region = Setting(resource, InferenceInputs.Region) ?? CloudLocation.RegionOfZone(zone) ?? Setting(provider, InferenceInputs.Region);
-        if (zone is null && subnets.Length < 2)
+        if (zone is null && subnets.Count < 2)
         {
             zone = ProviderZone(provider, region);
             region ??= CloudLocation.RegionOfZone(zone);
@@ -88,7 +94,7 @@ internal sealed class PlacementResolver(GraphIndex graph)
 
         var placement = new ResourcePlacement
         {
-            Provider = resource.Package,
+            Provider = PackageOf(resource),
             Region = region,
             Zone = zone,
             Networks = NetworksOf(resource, depth),
@@ -98,23 +104,42 @@ internal sealed class PlacementResolver(GraphIndex graph)
         return placement;
     }
 
+    private string PackageOf(PulumiResource resource)
+    {
+        if (!_packages.TryGetValue(resource.Type, out var package))
+        {
+            package = resource.Package;
+            _packages[resource.Type] = package;
+        }
+
+        return package;
+    }
+
     /// <summary>The provider's default zone, unless it lies outside the region the resource chose.</summary>
     private static string? ProviderZone(PulumiResource? provider, string? region) =>
         Setting(provider, InferenceInputs.Zone) is { } zone && (region is null || CloudLocation.RegionOfZone(zone) == region) ? zone : null;
 
     private static string? Setting(PulumiResource? resource, string key) =>
-        resource is null ? null : NonEmpty(resource.Inputs.GetString(key)) ?? NonEmpty(resource.Outputs.GetString(key));
+        resource is null ? null : Text(resource.Inputs.Child(key)) ?? Text(resource.Outputs.Child(key));
 
-    private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+    private static string? Text(PropertyValue? value) => value is StringValue { Value.Length: > 0 } text ? text.Value : null;
 
-    private PulumiResource[] SubnetsOf(PulumiResource resource) =>
-        resource.PropertyDependencies.IsEmpty
-            ? []
-            : [.. InferenceInputs.SubnetKeys
-                .SelectMany(key => graph.Sources(resource, key))
-                .Where(source => KnownTypes.Subnets.Contains(source.Type))
-                .Distinct(ReferenceEqualityComparer.Instance)
-                .Cast<PulumiResource>()];
+    private IReadOnlyList<PulumiResource> SubnetsOf(PulumiResource resource)
+    {
+        List<PulumiResource>? subnets = null;
+        foreach (var key in InferenceInputs.SubnetKeys)
+        {
+            foreach (var urn in GraphIndex.Sources(resource, key))
+            {
+                if (graph.Find(urn) is { } source && KnownTypes.Subnets.Contains(source.Type) && subnets?.Contains(source) != true)
+                {
+                    (subnets ??= []).Add(source);
+                }
+            }
+        }
+
+        return subnets ?? [];
+    }
 
     /// <summary>
     /// A private network or VPC is its own network; anything else is on the networks of the resources
@@ -122,26 +147,23 @@ internal sealed class PlacementResolver(GraphIndex graph)
     /// </summary>
     private ImmutableArray<string> NetworksOf(PulumiResource resource, int depth)
     {
-        if (_networks.TryGetValue(resource.Urn, out var known))
+        ImmutableArray<string> networks = KnownTypes.Networks.Contains(resource.Type) ? [resource.Name] : [];
+        if (depth >= MaxDepth)
         {
-            return known;
+            return networks;
         }
 
-        // Guards against a reference cycle in malformed input.
-        _networks[resource.Urn] = [];
-        ImmutableArray<string> networks = KnownTypes.Networks.Contains(resource.Type) ? [resource.Name] : [];
-        if (depth < MaxDepth && !resource.PropertyDependencies.IsEmpty)
+        foreach (var key in InferenceInputs.AttachmentKeys)
         {
-            foreach (var key in InferenceInputs.AttachmentKeys)
+            foreach (var urn in GraphIndex.Sources(resource, key))
             {
-                foreach (var source in graph.Sources(resource, key))
+                if (graph.Find(urn) is { } source)
                 {
-                    networks = Union(networks, NetworksOf(source, depth + 1));
+                    networks = Union(networks, Place(source, depth + 1).Networks);
                 }
             }
         }
 
-        _networks[resource.Urn] = networks;
         return networks;
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace CloudIam.Pulumi.Json;
@@ -10,26 +9,22 @@ namespace CloudIam.Pulumi.Json;
 /// </summary>
 internal static class JsonText
 {
-    /// <summary>Longest text decoded on the stack; longer text uses a pooled buffer.</summary>
-    public const int StackChars = 512;
+    /// <summary>The shared instance of the text, decoded only the first time it is seen.</summary>
+    public static string Intern(ref Utf8JsonReader reader, StringPool pool) =>
+        reader.ValueIsEscaped
+            ? pool.Intern(Read(ref reader)) // must be unescaped before it can be compared; Pulumi escapes almost nothing
+            : Intern(ref reader, pool, reader.ValueSpan);
 
-    public static string Intern(ref Utf8JsonReader reader, StringPool pool)
+    /// <summary>The shared instance of raw bytes of the current token (which must not be escaped).</summary>
+    public static string Intern(ref Utf8JsonReader reader, StringPool pool, ReadOnlySpan<byte> utf8)
     {
-        var length = reader.ValueSpan.Length;
-        if (length <= StackChars)
-        {
-            Span<char> buffer = stackalloc char[StackChars];
-            return pool.Intern(buffer[..Copy(ref reader, buffer)]);
-        }
-
-        var rented = ArrayPool<char>.Shared.Rent(length);
         try
         {
-            return pool.Intern(rented.AsSpan(0, Copy(ref reader, rented)));
+            return pool.Intern(utf8);
         }
-        finally
+        catch (InvalidOperationException)
         {
-            ArrayPool<char>.Shared.Return(rented);
+            throw InvalidUtf8(ref reader);
         }
     }
 
@@ -38,19 +33,6 @@ internal static class JsonText
         try
         {
             return reader.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            throw InvalidUtf8(ref reader);
-        }
-    }
-
-    /// <summary>Decodes into <paramref name="buffer"/>, which must hold at least <c>ValueSpan.Length</c> chars.</summary>
-    public static int Copy(ref Utf8JsonReader reader, scoped Span<char> buffer)
-    {
-        try
-        {
-            return reader.CopyString(buffer);
         }
         catch (InvalidOperationException)
         {

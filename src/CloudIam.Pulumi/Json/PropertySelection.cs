@@ -18,13 +18,13 @@ internal sealed class PropertySelection
     /// <summary>True when every property below this point is kept.</summary>
     public bool KeepsAll => _children is null;
 
-    /// <summary>A selection of dotted paths (<c>values.concurrent</c>); a path keeps all that lies below it.</summary>
-    public static PropertySelection Of(IEnumerable<string> dottedPaths)
+    /// <summary>A selection of paths given as their segments; a path keeps all that lies below it.</summary>
+    public static PropertySelection Of(IEnumerable<string[]> paths)
     {
         var root = new Node();
-        foreach (var path in dottedPaths)
+        foreach (var path in paths)
         {
-            root.Add(path.Split('.'));
+            root.Add(path);
         }
 
         return root.Freeze();

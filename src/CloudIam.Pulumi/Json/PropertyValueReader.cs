@@ -17,20 +17,26 @@ internal sealed class PropertyValueReader(StringPool pool, JsonPath path, bool b
     /// <summary>Strings longer than this are rarely repeated (kubeconfigs, documents); interning them buys nothing.</summary>
     private const int InternedLength = 128;
 
+    private static readonly ImmutableSortedDictionary<string, PropertyValue> EmptyItems = ((MapValue)PropertyValue.EmptyMap).Items;
+
     private static readonly PropertyValue True = new BoolValue(true);
     private static readonly PropertyValue False = new BoolValue(false);
 
     /// <summary>Reads an <c>inputs</c>/<c>outputs</c> object; null or absent is an empty map.</summary>
-    public PropertyValue ReadProperties(ref Utf8JsonReader reader, PropertySelection selection) => reader.TokenType switch
+    /// <param name="known">
+    /// Properties already read (the inputs, when reading outputs): those are skipped. Outputs mostly
+    /// repeat inputs, and inference reads inputs first, so keeping both would only cost memory.
+    /// </param>
+    public PropertyValue ReadProperties(ref Utf8JsonReader reader, PropertySelection selection, PropertyValue known) => reader.TokenType switch
     {
         JsonTokenType.Null => PropertyValue.EmptyMap,
-        JsonTokenType.StartObject => ReadObject(ref reader, selection),
+        JsonTokenType.StartObject => ReadObject(ref reader, selection, known as MapValue),
         _ => throw JsonCursor.Unexpected(ref reader, "an object of properties"),
     };
 
     private PropertyValue Read(ref Utf8JsonReader reader, PropertySelection selection) => reader.TokenType switch
     {
-        JsonTokenType.StartObject => ReadObject(ref reader, selection),
+        JsonTokenType.StartObject => ReadObject(ref reader, selection, known: null),
         JsonTokenType.StartArray => ReadList(ref reader, selection),
         JsonTokenType.String => ReadString(ref reader),
         JsonTokenType.Number => ReadNumber(ref reader),
@@ -73,9 +79,10 @@ internal sealed class PropertyValueReader(StringPool pool, JsonPath path, bool b
         return new ListValue(items.DrainToImmutable());
     }
 
-    private PropertyValue ReadObject(ref Utf8JsonReader reader, PropertySelection selection)
+    private PropertyValue ReadObject(ref Utf8JsonReader reader, PropertySelection selection, MapValue? known)
     {
-        ImmutableSortedDictionary<string, PropertyValue>.Builder? items = null;
+        // Maps here have a handful of entries: adding to the shared empty map allocates less than a builder.
+        var items = EmptyItems;
         while (JsonCursor.NextProperty(ref reader))
         {
             // Checked before selection: a secret must be recognised even where its keys are not selected.
@@ -84,7 +91,7 @@ internal sealed class PropertyValueReader(StringPool pool, JsonPath path, bool b
                 return ReadSpecial(ref reader, items);
             }
 
-            if (!selection.TryGetChild(ref reader, pool, out var name, out var child))
+            if (!selection.TryGetChild(ref reader, pool, out var name, out var child) || known?.Items.ContainsKey(name) == true)
             {
                 JsonCursor.SkipProperty(ref reader, path);
                 continue;
@@ -92,19 +99,24 @@ internal sealed class PropertyValueReader(StringPool pool, JsonPath path, bool b
 
             path.Push(name);
             JsonCursor.Next(ref reader);
-            items ??= ImmutableSortedDictionary.CreateBuilder<string, PropertyValue>(StringComparer.Ordinal);
-            items[name] = Read(ref reader, child);
+            var value = Read(ref reader, child);
             path.Pop();
+
+            // Where only some keys are selected, an object that kept none of them says nothing.
+            if (child.KeepsAll || value is not MapValue { Items.IsEmpty: true })
+            {
+                items = items.SetItem(name, value);
+            }
         }
 
-        return items is null ? PropertyValue.EmptyMap : new MapValue(items.ToImmutable());
+        return items.IsEmpty ? PropertyValue.EmptyMap : new MapValue(items);
     }
 
     /// <summary>
     /// The rest of an object that carries Pulumi's signature key (the reader is on that key). Pulumi writes
     /// the key first; <paramref name="before"/> holds what was read when a hand-edited file put it later.
     /// </summary>
-    private PropertyValue ReadSpecial(ref Utf8JsonReader reader, ImmutableSortedDictionary<string, PropertyValue>.Builder? before)
+    private PropertyValue ReadSpecial(ref Utf8JsonReader reader, ImmutableSortedDictionary<string, PropertyValue> before)
     {
         path.Push(Signatures.KeyName);
         JsonCursor.Next(ref reader);
@@ -114,7 +126,7 @@ internal sealed class PropertyValueReader(StringPool pool, JsonPath path, bool b
         reader.Skip();
         path.Pop();
 
-        var urn = before?.GetValueOrDefault("urn") as StringValue;
+        var urn = before.GetValueOrDefault("urn") as StringValue;
         while (JsonCursor.NextProperty(ref reader))
         {
             if (isReference && reader.ValueTextEquals("urn"u8))

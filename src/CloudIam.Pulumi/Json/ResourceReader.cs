@@ -14,14 +14,17 @@ internal sealed class ResourceReader
     private static readonly NameTable<Field> Fields = new(
         Enum.GetValues<Field>().Select(field => KeyValuePair.Create(Name(field), field)));
 
+    private static readonly ImmutableSortedDictionary<string, ImmutableArray<string>> NoPropertyDependencies =
+        ImmutableSortedDictionary<string, ImmutableArray<string>>.Empty.WithComparers(StringComparer.Ordinal);
+
+    private static readonly PropertySelection InferenceValues = PropertySelection.Of(InferenceInputs.ValuePaths);
+    private static readonly PropertySelection InferenceReferences = PropertySelection.Of(InferenceInputs.ReferenceKeys);
+
     private readonly StringPool _pool = new();
     private readonly JsonPath _path;
     private readonly PropertySelection _values;
     private readonly PropertyValueReader _properties;
     private readonly List<string> _urns = [];
-
-    private static readonly PropertySelection InferenceValues = PropertySelection.Of(InferenceInputs.ValuePaths);
-    private static readonly PropertySelection InferenceReferences = PropertySelection.Of(InferenceInputs.ReferenceKeys);
 
     /// <param name="keepInputs">
     /// Dotted input paths to keep besides what placement inference reads (<c>values.concurrent</c> for a
@@ -31,7 +34,9 @@ internal sealed class ResourceReader
     public ResourceReader(JsonPath path, IEnumerable<string>? keepInputs, bool blindedSecrets)
     {
         _path = path;
-        _values = keepInputs is null ? InferenceValues : PropertySelection.Of(InferenceInputs.ValuePaths.Concat(keepInputs));
+        _values = keepInputs is null
+            ? InferenceValues
+            : PropertySelection.Of(InferenceInputs.ValuePaths.Concat(keepInputs.Select(dotted => dotted.Split('.'))));
         _properties = new PropertyValueReader(_pool, path, blindedSecrets);
     }
 
@@ -67,7 +72,7 @@ internal sealed class ResourceReader
 
             _path.Push(name);
             JsonCursor.Next(ref reader);
-            ReadField(ref reader, field, resource);
+            ReadField(ref reader, field, ref resource);
             _path.Pop();
         }
 
@@ -88,7 +93,7 @@ internal sealed class ResourceReader
         };
     }
 
-    private void ReadField(ref Utf8JsonReader reader, Field field, Draft resource)
+    private void ReadField(ref Utf8JsonReader reader, Field field, ref Draft resource)
     {
         switch (field)
         {
@@ -120,10 +125,10 @@ internal sealed class ResourceReader
                 resource.PropertyDependencies = ReadPropertyDependencies(ref reader);
                 break;
             case Field.Inputs:
-                resource.Inputs = _properties.ReadProperties(ref reader, _values);
+                resource.Inputs = _properties.ReadProperties(ref reader, _values, PropertyValue.EmptyMap);
                 break;
             case Field.Outputs:
-                resource.Outputs = _properties.ReadProperties(ref reader, _values);
+                resource.Outputs = _properties.ReadProperties(ref reader, _values, resource.Inputs);
                 break;
         }
     }
@@ -131,18 +136,28 @@ internal sealed class ResourceReader
     /// <summary><c>"&lt;provider URN&gt;::&lt;provider ID&gt;"</c>; the URN is kept, split at the last <c>::</c>.</summary>
     private string? ReadProviderReference(ref Utf8JsonReader reader)
     {
-        if (JsonCursor.OptionalString(ref reader, _pool) is not { Length: > 0 } reference)
+        if (reader.TokenType == JsonTokenType.Null || reader.ValueSpan.IsEmpty)
         {
             return null;
         }
 
-        var separator = reference.LastIndexOf("::", StringComparison.Ordinal);
-        if (separator < 0 || !Urns.IsUrn(reference.AsSpan(0, separator)))
+        JsonCursor.Expect(ref reader, JsonTokenType.String, "a provider reference string");
+        string? urn;
+        if (reader.ValueIsEscaped)
         {
-            throw new JsonContentException($"'{reference}' is not a provider reference (<provider URN>::<provider ID>)");
+            var reference = JsonText.Read(ref reader);
+            var separator = reference.LastIndexOf("::", StringComparison.Ordinal);
+            urn = separator < 0 ? null : _pool.Intern(reference[..separator]);
+        }
+        else
+        {
+            var separator = reader.ValueSpan.LastIndexOf("::"u8);
+            urn = separator < 0 ? null : JsonText.Intern(ref reader, _pool, reader.ValueSpan[..separator]);
         }
 
-        return _pool.Intern(reference.AsSpan(0, separator));
+        return urn is not null && Urns.IsUrn(urn)
+            ? urn
+            : throw new JsonContentException($"'{JsonText.Read(ref reader)}' is not a provider reference (<provider URN>::<provider ID>)");
     }
 
     private ImmutableArray<string> ReadUrns(ref Utf8JsonReader reader)
@@ -167,13 +182,13 @@ internal sealed class ResourceReader
 
     private ImmutableSortedDictionary<string, ImmutableArray<string>> ReadPropertyDependencies(ref Utf8JsonReader reader)
     {
-        var result = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return result.ToImmutable();
+            return NoPropertyDependencies;
         }
 
         JsonCursor.Expect(ref reader, JsonTokenType.StartObject, "an object of input name → URNs");
+        ImmutableSortedDictionary<string, ImmutableArray<string>>.Builder? result = null;
         while (JsonCursor.NextProperty(ref reader))
         {
             if (!InferenceReferences.TryGetChild(ref reader, _pool, out var name, out _))
@@ -184,11 +199,12 @@ internal sealed class ResourceReader
 
             _path.Push(name);
             JsonCursor.Next(ref reader);
+            result ??= NoPropertyDependencies.ToBuilder();
             result[name] = ReadUrns(ref reader);
             _path.Pop();
         }
 
-        return result.ToImmutable();
+        return result?.ToImmutable() ?? NoPropertyDependencies;
     }
 
     private JsonContentException Missing(Field field)
@@ -200,7 +216,7 @@ internal sealed class ResourceReader
     private static string Name(Field field) => JsonNamingPolicy.CamelCase.ConvertName(field.ToString());
 
     /// <summary>Fields as read, before the required ones are checked.</summary>
-    private sealed class Draft
+    private struct Draft()
     {
         public string? Urn { get; set; }
 
@@ -219,8 +235,7 @@ internal sealed class ResourceReader
 
         public ImmutableArray<string> Dependencies { get; set; } = [];
 
-        public ImmutableSortedDictionary<string, ImmutableArray<string>> PropertyDependencies { get; set; } =
-            ImmutableSortedDictionary<string, ImmutableArray<string>>.Empty.WithComparers(StringComparer.Ordinal);
+        public ImmutableSortedDictionary<string, ImmutableArray<string>> PropertyDependencies { get; set; } = NoPropertyDependencies;
 
         public PropertyValue Inputs { get; set; } = PropertyValue.EmptyMap;
 

@@ -2,24 +2,36 @@ namespace CloudIam.Pulumi.Json;
 
 /// <summary>
 /// One instance per distinct string. A large export repeats the same type tokens, provider URNs and
-/// dependency URNs thousands of times; sharing them keeps the graph far smaller than the file.
+/// dependency URNs thousands of times; sharing them keeps the graph far smaller than the file, and
+/// looking them up by their UTF-8 bytes means a repeat is never decoded.
 /// </summary>
 internal sealed class StringPool
 {
-    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly HashSet<string> _strings = new(Utf8KeyComparer.Instance);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
 
-    public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<byte>>();
 
-    public string Intern(ReadOnlySpan<char> text)
+    /// <exception cref="InvalidOperationException">The bytes are not valid UTF-8.</exception>
+    public string Intern(ReadOnlySpan<byte> utf8)
     {
-        if (_lookup.TryGetValue(text, out var existing))
+        if (!_lookup.TryGetValue(utf8, out var text))
+        {
+            _lookup.Add(utf8);
+            _lookup.TryGetValue(utf8, out text);
+        }
+
+        return text!;
+    }
+
+    public string Intern(string text)
+    {
+        if (_strings.TryGetValue(text, out var existing))
         {
             return existing;
         }
 
-        var created = text.ToString();
-        _strings.Add(created);
-        return created;
+        _strings.Add(text);
+        return text;
     }
 }

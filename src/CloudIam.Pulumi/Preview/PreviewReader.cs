@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using CloudIam.Placement;
 using CloudIam.Pulumi.Graph;
+using CloudIam.Pulumi.Hashing;
 using CloudIam.Pulumi.Json;
 
 namespace CloudIam.Pulumi.Preview;
@@ -33,8 +34,11 @@ public static class PreviewReader
     {
         private readonly List<PulumiResource> _resources = [];
 
-        /// <summary>URN → position: a replacement has several steps for one URN; the first fixes the order.</summary>
-        private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
+        /// <summary>
+        /// URN → position. A replacement has several steps for one URN: the first fixes the position,
+        /// the last state wins.
+        /// </summary>
+        private readonly Dictionary<string, int> _positions = new(UrnComparer.Instance);
 
         public ImmutableArray<PulumiResource> Read(ref Utf8JsonReader reader)
         {

@@ -182,7 +182,8 @@ public static class StackExportReader
 
             JsonCursor.Expect(ref reader, JsonTokenType.StartArray, "a list of resources");
             var result = ImmutableArray.CreateBuilder<PulumiResource>();
-            var urns = new HashSet<string>(StringComparer.Ordinal);
+            // The reader interns every URN, so one URN is one string instance.
+            var urns = new HashSet<string>(ReferenceEqualityComparer.Instance);
             var index = 0;
             for (JsonCursor.Next(ref reader); reader.TokenType != JsonTokenType.EndArray; JsonCursor.Next(ref reader))
             {
