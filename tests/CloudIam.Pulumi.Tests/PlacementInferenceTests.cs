@@ -160,6 +160,19 @@ public sealed class PlacementInferenceTests
     }
 
     [Fact]
+    public void Ends_reference_cycles_that_a_real_state_cannot_contain()
+    {
+        const string A = "urn:pulumi:prod::p::scaleway:network/privateNetwork:PrivateNetwork::a";
+        const string B = "urn:pulumi:prod::p::scaleway:kubernetes/cluster:Cluster::b";
+        var design = InferInline(
+            $$$"""{"urn": "{{{A}}}", "custom": true, "type": "scaleway:network/privateNetwork:PrivateNetwork", "propertyDependencies": {"vpcId": ["{{{B}}}", "{{{A}}}"]}}""",
+            $$$"""{"urn": "{{{B}}}", "custom": true, "type": "scaleway:kubernetes/cluster:Cluster", "propertyDependencies": {"privateNetworkId": ["{{{A}}}", "{{{B}}}"], "clusterId": ["{{{A}}}"]}}""");
+
+        Assert.Equal<string>(["a"], design.Named("a").Placement!.Networks);
+        Assert.Equal("scaleway", design.Named("b").Placement?.Provider);
+    }
+
+    [Fact]
     public void Marks_clusters_pools_and_workloads_as_managed_kubernetes()
     {
         Assert.True(Healthy.Named("scw-cluster").Placement?.OnManagedKubernetes);
