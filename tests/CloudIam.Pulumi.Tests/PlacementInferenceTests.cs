@@ -173,6 +173,18 @@ public sealed class PlacementInferenceTests
     }
 
     [Fact]
+    public void Cuts_a_long_chain_of_forward_references_instead_of_overflowing_the_stack()
+    {
+        const int Length = 20_000;
+        var chain = Enumerable.Range(0, Length).Select(i =>
+            $$$"""{"urn": "urn:pulumi:prod::p::scaleway:kubernetes/pool:Pool::p{{{i}}}", "custom": true, "type": "scaleway:kubernetes/pool:Pool", "propertyDependencies": {"clusterId": ["urn:pulumi:prod::p::scaleway:kubernetes/pool:Pool::p{{{i + 1}}}"]}}""");
+
+        var design = InferInline([.. chain]);
+
+        Assert.Equal(Length, design.Resources.Length);
+    }
+
+    [Fact]
     public void Marks_clusters_pools_and_workloads_as_managed_kubernetes()
     {
         Assert.True(Healthy.Named("scw-cluster").Placement?.OnManagedKubernetes);
