@@ -160,6 +160,31 @@ public sealed class PlacementInferenceTests
     }
 
     [Fact]
+    public void Ends_reference_cycles_that_a_real_state_cannot_contain()
+    {
+        const string A = "urn:pulumi:prod::p::scaleway:network/privateNetwork:PrivateNetwork::a";
+        const string B = "urn:pulumi:prod::p::scaleway:kubernetes/cluster:Cluster::b";
+        var design = InferInline(
+            $$$"""{"urn": "{{{A}}}", "custom": true, "type": "scaleway:network/privateNetwork:PrivateNetwork", "propertyDependencies": {"vpcId": ["{{{B}}}", "{{{A}}}"]}}""",
+            $$$"""{"urn": "{{{B}}}", "custom": true, "type": "scaleway:kubernetes/cluster:Cluster", "propertyDependencies": {"privateNetworkId": ["{{{A}}}", "{{{B}}}"], "clusterId": ["{{{A}}}"]}}""");
+
+        Assert.Equal<string>(["a"], design.Named("a").Placement!.Networks);
+        Assert.Equal("scaleway", design.Named("b").Placement?.Provider);
+    }
+
+    [Fact]
+    public void Cuts_a_long_chain_of_forward_references_instead_of_overflowing_the_stack()
+    {
+        const int Length = 20_000;
+        var chain = Enumerable.Range(0, Length).Select(i =>
+            $$$"""{"urn": "urn:pulumi:prod::p::scaleway:kubernetes/pool:Pool::p{{{i}}}", "custom": true, "type": "scaleway:kubernetes/pool:Pool", "propertyDependencies": {"clusterId": ["urn:pulumi:prod::p::scaleway:kubernetes/pool:Pool::p{{{i + 1}}}"]}}""");
+
+        var design = InferInline([.. chain]);
+
+        Assert.Equal(Length, design.Resources.Length);
+    }
+
+    [Fact]
     public void Marks_clusters_pools_and_workloads_as_managed_kubernetes()
     {
         Assert.True(Healthy.Named("scw-cluster").Placement?.OnManagedKubernetes);

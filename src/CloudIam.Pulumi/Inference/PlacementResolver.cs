@@ -11,11 +11,11 @@ namespace CloudIam.Pulumi.Inference;
 /// </summary>
 internal sealed class PlacementResolver(GraphIndex graph, int resourceCount)
 {
-    /// <summary>
-    /// Reference chains in real designs are a few hops long; longer ones (or cycles) are malformed input,
-    /// where the chain is simply cut.
-    /// </summary>
+    /// <summary>Reference chains in real designs are a few hops long; a longer one is malformed input and is cut.</summary>
     private const int MaxDepth = 32;
+
+    /// <summary>Stands for a placement being worked out, so that a reference cycle ends at once.</summary>
+    private static readonly ResourcePlacement InProgress = new() { Provider = "" };
 
     private readonly Dictionary<string, ResourcePlacement> _placements = new(resourceCount, UrnComparer.Instance);
     private readonly Dictionary<string, ClusterTarget?> _clustersByProvider = new(UrnComparer.Instance);
@@ -81,6 +81,7 @@ internal sealed class PlacementResolver(GraphIndex graph, int resourceCount)
             return known;
         }
 
+        _placements[resource.Urn] = InProgress;
         var provider = graph.ProviderOf(resource);
         var subnets = SubnetsOf(resource);
         var zone = Setting(resource, InferenceInputs.Zone) ?? Setting(resource, InferenceInputs.AvailabilityZone)

@@ -1,6 +1,6 @@
 using System.Text;
-using CloudIam.Pulumi.Hashing;
 using System.Text.Unicode;
+using CloudIam.Pulumi.Hashing;
 
 namespace CloudIam.Pulumi.Json;
 
