@@ -85,5 +85,27 @@ public sealed class DomainTable
 
     internal int IndexOf(FailureDomain domain) => _indexById[domain.Id];
 
-    internal ImmutableArray<FailureDomain> Resolve(int[] set) => [.. set.Select(i => All[i])];
+    // Domain sets are interned, so thousands of instances share a few sets: resolve each set once.
+    private readonly Dictionary<int[], ImmutableArray<FailureDomain>> _resolved = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<int[], ImmutableArray<string>> _ids = new(ReferenceEqualityComparer.Instance);
+
+    internal ImmutableArray<FailureDomain> Resolve(int[] set)
+    {
+        if (!_resolved.TryGetValue(set, out var domains))
+        {
+            _resolved[set] = domains = [.. set.Select(i => All[i])];
+        }
+
+        return domains;
+    }
+
+    internal ImmutableArray<string> Ids(int[] set)
+    {
+        if (!_ids.TryGetValue(set, out var ids))
+        {
+            _ids[set] = ids = [.. set.Select(i => All[i].Id)];
+        }
+
+        return ids;
+    }
 }

@@ -33,6 +33,9 @@ public sealed class Instance
     /// <summary>Its own domains and those of everything it depends on, transitively.</summary>
     public ImmutableArray<FailureDomain> Domains => _domains.Resolve(EffectiveDomainSet);
 
+    /// <summary>The identifiers of <see cref="Domains"/>, shared by every instance with the same domains.</summary>
+    public ImmutableArray<string> DomainIds => _domains.Ids(EffectiveDomainSet);
+
     /// <summary>
     /// The domains of its own placement only: a domain in <see cref="Domains"/> but not here takes the
     /// instance down through something it depends on, a coupling nobody sees in the resource itself.

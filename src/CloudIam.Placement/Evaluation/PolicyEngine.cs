@@ -52,7 +52,7 @@ public static class PolicyEngine
                 Urn = i.Urn,
                 Provider = i.Placement.Provider,
                 Region = i.Placement.Region,
-                Domains = [.. i.Domains.Select(d => d.Id)],
+                Domains = i.DomainIds,
             })],
         Resilience = analysis.Resilience(capability.Name),
     };

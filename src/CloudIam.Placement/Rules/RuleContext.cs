@@ -23,6 +23,11 @@ public sealed record RuleContext
 
     public int MinProviders(CapabilitySpec spec) => spec.MinProviders ?? Policy.Defaults.MinProviders;
 
+    /// <summary>Where suggestions send new instances of each provider: computed once, read by many violations.</summary>
+    internal Dictionary<string, string> MainRegions => _mainRegions ??= Suggest.MainRegions(Analysis.Design);
+
+    private Dictionary<string, string>? _mainRegions;
+
     /// <summary>Single-domain sweeps already computed for this evaluation, by survive kinds and capabilities.</summary>
     internal Dictionary<string, IReadOnlyList<DomainLoss>> SweepCache { get; } = new(StringComparer.Ordinal);
 }

@@ -43,18 +43,21 @@ internal static class Suggest
     }
 
     /// <summary>"aws (eu-west-3)": the provider with the region most of the design's resources on it use.</summary>
-    public static string Describe(this RuleContext context, string provider)
-    {
-        var region = context.Analysis.Design.Resources
+    public static string Describe(this RuleContext context, string provider) =>
+        context.MainRegions.TryGetValue(provider, out var region) ? $"{provider} ({region})" : provider;
+
+    /// <summary>Per provider, the region most of the design's resources on it use (ties: ordinal first).</summary>
+    internal static Dictionary<string, string> MainRegions(PlacementDesign design) =>
+        design.Resources
             .Select(r => r.Placement)
-            .Where(p => p is { Region: not null } && p.Provider == provider)
-            .GroupBy(p => p!.Region!, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Key)
-            .FirstOrDefault();
-        return region is null ? provider : $"{provider} ({region})";
-    }
+            .OfType<ResourcePlacement>()
+            .Where(p => p.Region is not null)
+            .GroupBy(p => (p.Provider, Region: p.Region!))
+            .GroupBy(g => g.Key.Provider, StringComparer.Ordinal)
+            .ToDictionary(
+                byProvider => byProvider.Key,
+                byProvider => byProvider.OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Region, StringComparer.Ordinal).First().Key.Region,
+                StringComparer.Ordinal);
 
     /// <summary>"aws (eu-west-3)" for where one resource runs.</summary>
     public static string Describe(ResourcePlacement placement) =>

@@ -8,6 +8,9 @@ namespace CloudIam.Pulumi.Graph;
 /// </summary>
 public sealed record PulumiResource
 {
+    private static readonly ImmutableSortedDictionary<string, ImmutableArray<string>> NoPropertyDependencies =
+        ImmutableSortedDictionary<string, ImmutableArray<string>>.Empty.WithComparers(StringComparer.Ordinal);
+
     public required string Urn { get; init; }
 
     /// <summary>Canonical type token, e.g. <c>scaleway:kubernetes/cluster:Cluster</c>.</summary>
@@ -27,8 +30,7 @@ public sealed record PulumiResource
     public ImmutableArray<string> Dependencies { get; init; } = [];
 
     /// <summary>Input name → URNs its value came from; how a kubeconfig leads back to its cluster.</summary>
-    public ImmutableSortedDictionary<string, ImmutableArray<string>> PropertyDependencies { get; init; } =
-        ImmutableSortedDictionary<string, ImmutableArray<string>>.Empty.WithComparers(StringComparer.Ordinal);
+    public ImmutableSortedDictionary<string, ImmutableArray<string>> PropertyDependencies { get; init; } = NoPropertyDependencies;
 
     public PropertyValue Inputs { get; init; } = PropertyValue.EmptyMap;
 
