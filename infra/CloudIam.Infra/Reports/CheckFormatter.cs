@@ -85,7 +85,7 @@ public static class CheckFormatter
                 capability.Critical ? "yes" : "no",
                 string.Join(", ", capability.Providers.DefaultIfEmpty("-")),
                 capability.Instances.Length.ToString(CultureInfo.InvariantCulture),
-                $"{Degree(capability.Resilience)}  {Witness(capability.Resilience)}",
+                capability.Instances.IsEmpty ? "-  no instance" : $"{Degree(capability.Resilience)}  {Witness(capability.Resilience)}",
                 CapabilityVerdict(report, capability.Name));
         }
 
@@ -122,7 +122,8 @@ public static class CheckFormatter
             report.Capabilities.Select(c => (IReadOnlyList<string>)
             [
                 c.Name, c.Critical ? "yes" : "no", string.Join(", ", c.Providers.DefaultIfEmpty("-")),
-                c.Instances.Length.ToString(CultureInfo.InvariantCulture), Degree(c.Resilience), Witness(c.Resilience),
+                c.Instances.Length.ToString(CultureInfo.InvariantCulture),
+                c.Instances.IsEmpty ? "-" : Degree(c.Resilience), c.Instances.IsEmpty ? "no instance" : Witness(c.Resilience),
                 CapabilityVerdict(report, c.Name),
             ]));
         if (!report.Violations.IsEmpty)

@@ -74,6 +74,7 @@ public static class SimulationFormatter
 
     private static string Status(SimulatedCapability capability) => capability switch
     {
+        { Before: 0 } => "-  (no instance in this design)",
         { Up: true } => "up",
         { BrokenDependencies.IsEmpty: false } when capability.After > 0 => $"DOWN (through {string.Join(", ", capability.BrokenDependencies)})",
         _ => "DOWN",

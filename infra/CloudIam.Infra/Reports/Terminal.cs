@@ -27,7 +27,9 @@ public static class Terminal
             console.Write(part);
         }
 
-        return writer.ToString();
+        // Spectre drops the last line break; a report always ends with one, like any text file.
+        var text = writer.ToString();
+        return text.EndsWith('\n') ? text : text + "\n";
     }
 
     public static Table Table(params string[] headers)

@@ -50,7 +50,7 @@ public sealed class DesignAnalysis
         var outside = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            if (!DomainSyntax.IsWellFormed(id.Replace('*', 'x'), Domains.All))
+            if (!DomainSyntax.IsWellFormed(id, Domains.All))
             {
                 throw new BadInputException(source, $"unknown failure domain '{id}'. {DomainSyntax.Help(id, Domains.All)}");
             }

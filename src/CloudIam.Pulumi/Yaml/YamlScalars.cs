@@ -19,8 +19,12 @@ internal static class YamlScalars
     {
         if (text.Contains('\n', StringComparison.Ordinal))
         {
-            // The emitter falls back to double quotes when a literal block cannot hold the text exactly.
-            return ScalarStyle.Literal;
+            // Literal blocks keep configs (TOML, Gatus YAML) readable. Text of only line breaks and
+            // blanks has no content line to carry the block's indentation, and YamlDotNet would write
+            // an empty block that reads back as "", so such text is double-quoted.
+            return text.Any(c => c is not ('\n' or ' ' or '\t')) && text.All(c => c is '\n' or (>= ' ' and <= '~'))
+                ? ScalarStyle.Literal
+                : ScalarStyle.DoubleQuoted;
         }
 
         return CanBePlain(text) ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted;

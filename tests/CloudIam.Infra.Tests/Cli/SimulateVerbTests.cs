@@ -59,6 +59,7 @@ public sealed class SimulateVerbTests
     [InlineData("nowhere/x/y/z")]
     [InlineData("Scaleway")]
     [InlineData("gcp")]
+    [InlineData("scaleway/fr-par/svc:dns")]
     public void An_unknown_domain_is_bad_input(string domain)
     {
         var result = CliHarness.Run("simulate", "--state", Healthy, "--outage", domain);
@@ -66,6 +67,18 @@ public sealed class SimulateVerbTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"--outage: unknown failure domain '{domain}'", result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Out);
+    }
+
+    [Fact]
+    public void A_glob_fails_every_matching_domain_of_the_design()
+    {
+        var result = CliHarness.Run("simulate", "--state", Healthy, "--outage", "scaleway/fr-par/svc:*", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal(
+            ["scaleway/fr-par/svc:dhcp", "scaleway/fr-par/svc:kapsule-control-plane", "scaleway/fr-par/svc:private-dns"],
+            json.RootElement.GetProperty("outage").EnumerateArray().Select(d => d.GetString()!));
     }
 
     [Fact]

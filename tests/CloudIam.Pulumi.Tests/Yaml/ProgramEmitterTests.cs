@@ -37,7 +37,17 @@ public class ProgramEmitterTests
     public void Any_string_round_trips() =>
         Gen.String[Gen.Char["$#{}[]:,-? \n\t'\"0123456789.abcyesnoONtrue~&*!|>%@`"], 0, 24]
             .Sample(text => PulumiYaml.Unescape(PulumiYaml.Parse(ProgramEmitter.Emit(SingleValueProgram(text)))
-                .Scalar("resources", "r", "properties", "values", "v").Value!) == text);
+                .Scalar("resources", "r", "properties", "values", "v").Value!) == text, iter: 20_000);
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\n\n")]
+    [InlineData(" \n")]
+    [InlineData("a\n\n")]
+    [InlineData("\n a")]
+    public void Text_of_line_breaks_round_trips(string text) =>
+        Assert.Equal(text, PulumiYaml.Unescape(PulumiYaml.Parse(ProgramEmitter.Emit(SingleValueProgram(text)))
+            .Scalar("resources", "r", "properties", "values", "v").Value!));
 
     [Fact]
     public void Numbers_and_bools_stay_plain()
