@@ -180,7 +180,7 @@ public sealed class DesignAnalysis
             }
 
             var own = ownDomains.Select(domains => indexSets[domains]).ToArray();
-            var effective = new EffectiveDomains(resources, _resourceIndex, own, _interner);
+            var effective = new EffectiveDomains(resources, _resourceIndex, own, _interner, table);
 
             var instances = new Dictionary<string, ImmutableArray<Instance>.Builder>(StringComparer.Ordinal);
             var unplaced = new Dictionary<string, ImmutableArray<DesignResource>.Builder>(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CloudIam.Placement.Design;
+using CloudIam.Placement.Domains;
 
 namespace CloudIam.Placement.Analysis;
 
@@ -7,12 +8,15 @@ namespace CloudIam.Placement.Analysis;
 /// A resource is lost when any domain it lives in fails or when anything it depends on is lost,
 /// so its effective domains are the union over its dependency closure. Computed lazily and memoized,
 /// only for the resources that are instances, with an explicit stack so deep chains cannot overflow.
+/// One exception: a regional resource (a region but no zone, such as an EKS cluster over subnets in
+/// two zones) is spread over zones by its provider, so the zones of what it depends on do not pass to it.
 /// </summary>
 internal sealed class EffectiveDomains(
     ImmutableArray<DesignResource> resources,
     IReadOnlyDictionary<string, int> indexByUrn,
     int[][] ownDomains,
-    DomainSetInterner interner)
+    DomainSetInterner interner,
+    DomainTable table)
 {
     private readonly int[]?[] _effective = new int[resources.Length][];
     private readonly bool[] _onStack = new bool[resources.Length];
@@ -51,7 +55,7 @@ internal sealed class EffectiveDomains(
             {
                 if (indexByUrn.TryGetValue(urn, out var d) && _effective[d] is { } dependencyDomains)
                 {
-                    union = interner.Union(union, dependencyDomains);
+                    union = interner.Union(union, IsRegional(frame.Resource) ? WithoutZones(dependencyDomains) : dependencyDomains);
                 }
             }
 
@@ -61,6 +65,13 @@ internal sealed class EffectiveDomains(
 
         return _effective[resource]!;
     }
+
+    private bool IsRegional(int resource) => resources[resource].Placement is { Region: not null, Zone: null };
+
+    private int[] WithoutZones(int[] domains) =>
+        domains.Any(i => table[i].Kind == DomainKind.Zone)
+            ? interner.Intern([.. domains.Where(i => table[i].Kind != DomainKind.Zone)])
+            : domains;
 
     private bool NeedsVisit(string urn) =>
         indexByUrn.TryGetValue(urn, out var index) && _effective[index] is null && !_onStack[index];

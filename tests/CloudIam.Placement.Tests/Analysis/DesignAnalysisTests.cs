@@ -1,3 +1,4 @@
+using CloudIam.Placement.Domains;
 using CloudIam.Placement.Tests.Support;
 
 namespace CloudIam.Placement.Tests.Analysis;
@@ -98,6 +99,24 @@ public sealed class DesignAnalysisTests
         Assert.Equal(["aws", "scaleway", "aws/eu-west-3", "scaleway/fr-par", "aws/svc:iam", "scaleway/svc:iam"], instance.Domains.Select(d => d.Id).ToArray());
         Assert.Equal(["aws", "aws/eu-west-3", "aws/svc:iam"], instance.OwnDomains.Select(d => d.Id).ToArray());
         Assert.Equal(0, analysis.Evaluate("metrics", analysis.Outage(["scaleway/fr-par"], "test")).InstancesAfter);
+    }
+
+    [Fact]
+    public void A_regional_resource_over_subnets_in_two_zones_does_not_inherit_their_zones_but_a_zonal_one_does()
+    {
+        var analysis = Harness.Analyze(
+            new TestDesign()
+                .Add("eks", r => r.Capability("metrics").On("aws", "eu-west-3").DependsOn("subnet-a", "subnet-b"))
+                .Add("bastion", r => r.Capability("metrics").On("aws", "eu-west-3", "eu-west-3a").DependsOn("subnet-b"))
+                .Add("subnet-a", r => r.Capability("platform").On("aws", "eu-west-3", "eu-west-3a"))
+                .Add("subnet-b", r => r.Capability("platform").On("aws", "eu-west-3", "eu-west-3b")),
+            Policy);
+
+        var byName = analysis.Capabilities["metrics"].Instances.ToDictionary(i => i.Resource.Name);
+
+        Assert.DoesNotContain(byName["eks"].Domains, d => d.Kind == DomainKind.Zone);
+        Assert.Equal(["aws/eu-west-3a", "aws/eu-west-3b"], byName["bastion"].Domains.Where(d => d.Kind == DomainKind.Zone).Select(d => d.Id));
+        Assert.Equal(1, analysis.Evaluate("metrics", analysis.Outage(["aws/eu-west-3b"], "test")).InstancesAfter);
     }
 
     [Fact]
