@@ -19,16 +19,19 @@ internal static class YamlScalars
     {
         if (text.Contains('\n', StringComparison.Ordinal))
         {
-            // Literal blocks keep configs (TOML, Gatus YAML) readable. Text of only line breaks and
-            // blanks has no content line to carry the block's indentation, and YamlDotNet would write
-            // an empty block that reads back as "", so such text is double-quoted.
-            return text.Any(c => c is not ('\n' or ' ' or '\t')) && text.All(c => c is '\n' or (>= ' ' and <= '~'))
-                ? ScalarStyle.Literal
-                : ScalarStyle.DoubleQuoted;
+            // Literal blocks keep configs (TOML, Gatus YAML) readable, but the block's indentation is
+            // read from its first line, so text that starts with a blank or with spaces, or has lines of
+            // nothing but blanks, does not survive one; such text is double-quoted.
+            return LiteralBlockSafe(text) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
         }
 
         return CanBePlain(text) ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted;
     }
+
+    private static bool LiteralBlockSafe(string text) =>
+        text[0] is not (' ' or '\n')
+        && text.All(c => c is '\n' or (>= ' ' and <= '~'))
+        && text.Split('\n').All(line => line.Length == 0 || !string.IsNullOrWhiteSpace(line));
 
     private static bool CanBePlain(string text) =>
         text.Length > 0

@@ -45,6 +45,9 @@ public class ProgramEmitterTests
     [InlineData(" \n")]
     [InlineData("a\n\n")]
     [InlineData("\n a")]
+    [InlineData(" \n  x")]
+    [InlineData("a\n  \nb")]
+    [InlineData("  indented\nnext")]
     public void Text_of_line_breaks_round_trips(string text) =>
         Assert.Equal(text, PulumiYaml.Unescape(PulumiYaml.Parse(ProgramEmitter.Emit(SingleValueProgram(text)))
             .Scalar("resources", "r", "properties", "values", "v").Value!));
