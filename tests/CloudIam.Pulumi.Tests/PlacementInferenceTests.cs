@@ -115,6 +115,21 @@ public sealed class PlacementInferenceTests
     }
 
     [Fact]
+    public void Places_workloads_on_a_cluster_of_another_provider_that_their_kubeconfig_comes_from()
+    {
+        var design = InferInline(
+            """{"urn": "urn:pulumi:prod::p::ovh:cloudproject/kube:Kube::ovh-gra", "custom": true, "id": "k1", "type": "ovh:cloudproject/kube:Kube", "inputs": {"region": "GRA7"}}""",
+            """{"urn": "urn:pulumi:prod::p::pulumi:providers:kubernetes::ovh-k8s", "custom": true, "id": "3", "type": "pulumi:providers:kubernetes", "inputs": {"kubeconfig": {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "ciphertext": "v1:x"}}, "dependencies": ["urn:pulumi:prod::p::ovh:cloudproject/kube:Kube::ovh-gra"], "propertyDependencies": {"kubeconfig": ["urn:pulumi:prod::p::ovh:cloudproject/kube:Kube::ovh-gra"]}}""",
+            """{"urn": "urn:pulumi:prod::p::kubernetes:core/v1:Namespace::probes", "custom": true, "type": "kubernetes:core/v1:Namespace", "provider": "urn:pulumi:prod::p::pulumi:providers:kubernetes::ovh-k8s::3"}""");
+
+        var workload = design.Named("probes");
+
+        Assert.Equal(("ovh", "GRA7"), (workload.Placement?.Provider, workload.Placement?.Region));
+        Assert.True(workload.Placement?.OnManagedKubernetes);
+        Assert.Contains("urn:pulumi:prod::p::ovh:cloudproject/kube:Kube::ovh-gra", workload.Dependencies);
+    }
+
+    [Fact]
     public void Takes_region_and_zone_from_the_provider_when_the_resource_has_none()
     {
         Assert.Equal(("fr-par", "fr-par-1"), RegionAndZone(Healthy.Named("scw-cluster")));

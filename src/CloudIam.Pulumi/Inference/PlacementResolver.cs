@@ -65,6 +65,13 @@ internal sealed class PlacementResolver(GraphIndex graph, int resourceCount)
             }
         }
 
+        // A kubeconfig that comes from exactly one cloud resource of a type not listed above (another
+        // provider's managed Kubernetes, e.g. OVHcloud's) still names the cluster the workloads run on.
+        if (!kubeconfigSources.IsDefault && kubeconfigSources is [var only] && graph.Find(only) is { Custom: true, IsProvider: false } source && !KnownTypes.IsKubernetes(source.Type))
+        {
+            return new ClusterTarget(Place(source, 0) with { OnManagedKubernetes = true }, source.Urn);
+        }
+
         return provider.Inputs.Child(InferenceInputs.Kubeconfig) is StringValue { Value: var kubeconfig } && KubeconfigHost.Place(kubeconfig) is { } placement
             ? new ClusterTarget(placement, null)
             : null;
