@@ -1,0 +1,73 @@
+using CloudIam.Placement.Rules;
+
+namespace CloudIam.Infra.Tests.Cli;
+
+/// <summary>
+/// Every rule is shown to fire on a realistic <c>pulumi stack export</c> run through the real CLI,
+/// and the close variant of each such export passes, so no rule is only ever exercised on
+/// hand-built designs in unit tests.
+/// </summary>
+public sealed class RuleCoverageTests
+{
+    private const string WithVault = "policies/with-vault.yaml";
+
+    /// <summary>Rule, export, policy (null: the shipped one), the capability it names, severity, exit code.</summary>
+    public static TheoryData<string, string, string?, string, string, int> Tripped => new()
+    {
+        { "PL001", "exports/scaleway-only.json", null, "metrics", "error", 1 },
+        { "PL002", "exports/scaleway-only.json", null, "metrics", "error", 1 },
+        { "PL003", "exports/vault-two-providers.json", WithVault, "vault", "error", 1 },
+        { "PL004", "exports/status-page-beside-deployments.json", null, "status-page", "error", 1 },
+        { "PL005", "exports/scaleway-only.json", null, "ci-runners", "error", 1 },
+        { "PL006", "exports/scaleway-only.json", null, "ci-runners", "error", 1 },
+        { "PL007", "exports/scaleway-only.json", null, "status-page", "error", 1 },
+        { "PL008", "exports/unplaced-helm-release.json", null, "metrics", "error", 1 },
+        // A warning: the stale suppressions suppress nothing, and nothing else is wrong, so the verdict passes.
+        { "PL009", "exports/healthy-two-provider.json", "policies/stale-suppressions.yaml", "dashboards", "warning", 0 },
+    };
+
+    /// <summary>
+    /// The close variants: healthy-two-provider.json is the variant of the single-provider exports
+    /// (PL001, PL002, PL005–PL007); each other pair differs in the few resources or lines its rule is about.
+    /// </summary>
+    public static TheoryData<string, string?> Passing => new()
+    {
+        { "exports/healthy-two-provider.json", null },
+        { "exports/vault-three-providers.json", WithVault },
+        { "exports/deployments-watched-from-both-providers.json", null },
+        { "exports/placed-helm-release.json", null },
+        { "exports/healthy-two-provider.json", "policies/renewed-suppressions.yaml" },
+    };
+
+    [Fact]
+    public void Every_registered_rule_has_a_tripping_export()
+    {
+        Assert.Equal(RuleRegistry.All.Select(r => r.Id), Tripped.Select(row => (string)row[0]!));
+    }
+
+    [Theory]
+    [MemberData(nameof(Tripped))]
+    public void Each_rule_is_tripped_by_a_realistic_export(string rule, string export, string? policy, string capability, string severity, int exit)
+    {
+        var report = CheckReport.Of(export, policy);
+
+        var violation = Assert.Single(report.Violations, v => v.Rule == rule && v.Capability == capability);
+        Assert.Equal(severity, violation.Severity);
+        Assert.Equal(exit, report.ExitCode);
+        Assert.Equal(exit == 0 ? "pass" : "fail", report.Verdict);
+        Assert.False(string.IsNullOrWhiteSpace(violation.Message));
+        Assert.False(string.IsNullOrWhiteSpace(violation.Suggestion));
+    }
+
+    [Theory]
+    [MemberData(nameof(Passing))]
+    public void The_close_variants_pass_without_a_single_violation(string export, string? policy)
+    {
+        var report = CheckReport.Of(export, policy);
+
+        Assert.Equal(0, report.ExitCode);
+        Assert.Equal("pass", report.Verdict);
+        Assert.Empty(report.Violations);
+        Assert.Empty(report.Suppressed);
+    }
+}
