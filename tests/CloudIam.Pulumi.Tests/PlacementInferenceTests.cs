@@ -133,7 +133,16 @@ public sealed class PlacementInferenceTests
     public void Takes_region_and_zone_from_the_provider_when_the_resource_has_none()
     {
         Assert.Equal(("fr-par", "fr-par-1"), RegionAndZone(Healthy.Named("scw-cluster")));
-        Assert.Equal(("eu-west-3", null), RegionAndZone(Healthy.Named("aws-cluster-role")));
+        Assert.Equal(("eu-west-3", null), RegionAndZone(Healthy.Named("aws-nodes")));
+    }
+
+    [Fact]
+    public void Places_global_iam_resources_on_the_provider_only_whatever_their_provider_region()
+    {
+        Assert.Equal((null, null), RegionAndZone(Healthy.Named("aws-cluster-role")));
+        Assert.Equal((null, null), RegionAndZone(Healthy.Named("aws-cluster-policy")));
+        Assert.Equal("aws", Healthy.Named("aws-cluster-role").Placement?.Provider);
+        Assert.Empty(Healthy.Named("aws-cluster-role").Placement!.Networks);
     }
 
     [Fact]

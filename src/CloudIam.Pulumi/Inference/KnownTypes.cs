@@ -30,6 +30,15 @@ internal static class KnownTypes
 
     public static readonly FrozenSet<string> Subnets = Set("aws:ec2/subnet:Subnet");
 
+    /// <summary>
+    /// Modules of account- or organization-wide services: their resources live in no region (an IAM
+    /// role made through the eu-west-3 provider serves every region), so they are placed on the
+    /// provider only and a second region does not inherit a false dependency on the first.
+    /// </summary>
+    private static readonly string[] GlobalModules = ["aws:iam/", "aws:route53/", "aws:organizations/", "scaleway:iam/", "scaleway:index/iam"];
+
+    public static bool IsGlobal(string type) => GlobalModules.Any(module => type.StartsWith(module, StringComparison.Ordinal));
+
     /// <summary>Pulumi's own resources (providers, the root stack, stack references) run nowhere.</summary>
     public static bool IsPulumiInternal(string type) => type.StartsWith("pulumi:", StringComparison.Ordinal);
 

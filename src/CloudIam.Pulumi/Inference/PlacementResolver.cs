@@ -79,7 +79,8 @@ internal sealed class PlacementResolver(GraphIndex graph, int resourceCount)
 
     /// <summary>
     /// A cloud resource: provider = package of its type; zone = its own, else that of its only subnet,
-    /// else (unless it spans several subnets) its provider's; region = its own, else its zone's, else its provider's.
+    /// else (unless it spans several subnets) its provider's; region = its own, else its zone's, else its
+    /// provider's. Resources of global services (IAM, DNS zones) have neither region nor zone.
     /// </summary>
     private ResourcePlacement Place(PulumiResource resource, int depth)
     {
@@ -89,6 +90,11 @@ internal sealed class PlacementResolver(GraphIndex graph, int resourceCount)
         }
 
         _placements[resource.Urn] = InProgress;
+        if (KnownTypes.IsGlobal(resource.Type))
+        {
+            return _placements[resource.Urn] = new ResourcePlacement { Provider = PackageOf(resource) };
+        }
+
         var provider = graph.ProviderOf(resource);
         var subnets = SubnetsOf(resource);
         var zone = Setting(resource, InferenceInputs.Zone) ?? Setting(resource, InferenceInputs.AvailabilityZone)
