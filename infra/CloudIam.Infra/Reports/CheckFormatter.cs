@@ -45,7 +45,14 @@ public static class CheckFormatter
             reason = s.By.Reason,
             expires = s.By.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }),
+        undeclaredCapabilities = report.UndeclaredCapabilities,
     };
+
+    /// <summary>One line about tagged capabilities no rule checks, or null when there are none.</summary>
+    public static string? UndeclaredNote(PolicyReport report) => report.UndeclaredCapabilities.IsEmpty
+        ? null
+        : "note: resources carry capabilities the policy does not declare, so no rule checks them: "
+            + string.Join(", ", report.UndeclaredCapabilities.Select(c => $"{c.Key} ({c.Value} resource{(c.Value == 1 ? "" : "s")})"));
 
     public static string Degree(ResilienceDegree resilience) =>
         resilience.Degree is { } degree ? degree.ToString(CultureInfo.InvariantCulture) : $">{ResilienceDegree.MaxSearched}";
@@ -101,6 +108,11 @@ public static class CheckFormatter
             lines.Add(Terminal.Line($"suppressed {s.Violation.Rule} {s.Violation.Capability}: {s.By.Reason}"));
         }
 
+        if (UndeclaredNote(report) is { } note)
+        {
+            lines.Add(Terminal.Line(note));
+        }
+
         lines.Add(Terminal.Line(VerdictLine(report)));
         return Terminal.Render([.. lines]);
     }
@@ -136,6 +148,11 @@ public static class CheckFormatter
                     v.Rule, v.Capability, v.Severity.ToString().ToLowerInvariant(),
                     string.Join(", ", v.Domains.Select(Reports.Markdown.Code)), v.Message, v.Suggestion,
                 ]));
+        }
+
+        if (UndeclaredNote(report) is { } note)
+        {
+            text.Append(note).Append("\n\n");
         }
 
         if (!report.Suppressed.IsEmpty)

@@ -16,12 +16,18 @@ public sealed class DesignAnalysis
     private readonly Dictionary<string, ResilienceDegree> _resilience = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<string>> _dependencies = new(StringComparer.Ordinal);
 
-    private DesignAnalysis(PlacementDesign design, PlacementPolicy policy, DomainTable domains, ImmutableSortedDictionary<string, CapabilityAnalysis> capabilities)
+    private DesignAnalysis(
+        PlacementDesign design,
+        PlacementPolicy policy,
+        DomainTable domains,
+        ImmutableSortedDictionary<string, CapabilityAnalysis> capabilities,
+        ImmutableSortedDictionary<string, int> undeclared)
     {
         Design = design;
         Policy = policy;
         Domains = domains;
         Capabilities = capabilities;
+        UndeclaredCapabilities = undeclared;
     }
 
     public PlacementDesign Design { get; }
@@ -32,6 +38,12 @@ public sealed class DesignAnalysis
 
     /// <summary>One entry per capability the policy declares, by name.</summary>
     public ImmutableSortedDictionary<string, CapabilityAnalysis> Capabilities { get; }
+
+    /// <summary>
+    /// Capabilities resources are tagged with that the policy does not declare, with their resource
+    /// counts: such resources are checked by no rule, which a person should know about.
+    /// </summary>
+    public ImmutableSortedDictionary<string, int> UndeclaredCapabilities { get; }
 
     public static DesignAnalysis Build(PlacementDesign design, PlacementPolicy policy, ProviderServiceCatalog? catalog = null) =>
         new Builder(design, policy, catalog ?? ProviderServiceCatalog.Default).Build();
@@ -190,11 +202,18 @@ public sealed class DesignAnalysis
                 unplaced[name] = ImmutableArray.CreateBuilder<DesignResource>();
             }
 
+            var undeclared = new SortedDictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < resources.Length; i++)
             {
                 var resource = resources[i];
-                if (policy.CapabilityOf(resource) is not { } capability || !policy.Capabilities.TryGetValue(capability, out var spec))
+                if (policy.CapabilityOf(resource) is not { } capability)
                 {
+                    continue;
+                }
+
+                if (!policy.Capabilities.TryGetValue(capability, out var spec))
+                {
+                    undeclared[capability] = undeclared.GetValueOrDefault(capability) + 1;
                     continue;
                 }
 
@@ -212,7 +231,7 @@ public sealed class DesignAnalysis
                 pair => pair.Key,
                 pair => new CapabilityAnalysis(pair.Value, instances[pair.Key].ToImmutable(), unplaced[pair.Key].ToImmutable(), table),
                 StringComparer.Ordinal);
-            return new DesignAnalysis(design, policy, table, capabilities);
+            return new DesignAnalysis(design, policy, table, capabilities, undeclared.ToImmutableSortedDictionary(StringComparer.Ordinal));
         }
 
         private FailureDomain[] DomainsOf(ResourcePlacement placement)

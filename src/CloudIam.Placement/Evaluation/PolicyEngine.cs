@@ -34,6 +34,7 @@ public static class PolicyEngine
             Capabilities = [.. analysis.Capabilities.Values.Select(c => Summarize(analysis, c))],
             Violations = violations.ToImmutable(),
             Suppressed = suppressed.ToImmutable(),
+            UndeclaredCapabilities = analysis.UndeclaredCapabilities,
         };
     }
 

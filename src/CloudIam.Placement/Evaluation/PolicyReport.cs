@@ -25,6 +25,9 @@ public sealed record PolicyReport
 
     /// <summary>Violations a valid suppression accepted, in the same order.</summary>
     public required ImmutableArray<SuppressedViolation> Suppressed { get; init; }
+
+    /// <summary>Tagged capabilities the policy does not declare, with resource counts: checked by no rule.</summary>
+    public ImmutableSortedDictionary<string, int> UndeclaredCapabilities { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
 }
 
 public sealed record CapabilitySummary

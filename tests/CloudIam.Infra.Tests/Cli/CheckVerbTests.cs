@@ -125,6 +125,22 @@ public sealed class CheckVerbTests
     }
 
     [Fact]
+    public void Capabilities_the_policy_does_not_declare_are_reported_not_silently_ignored()
+    {
+        var vault = CliHarness.Fixture("exports/vault-two-providers.json");
+
+        var text = CliHarness.Run("check", "--state", vault);
+        var json = CliHarness.Run("check", "--state", vault, "--format", "json");
+        var declared = CliHarness.Run("check", "--state", vault, "--policy", CliHarness.Fixture("policies/with-vault.yaml"), "--format", "json");
+
+        Assert.Contains("no rule checks them: vault (3 resources)", text.Out, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(json.Out);
+        Assert.Equal(3, report.RootElement.GetProperty("undeclaredCapabilities").GetProperty("vault").GetInt32());
+        using var withVault = JsonDocument.Parse(declared.Out);
+        Assert.Empty(withVault.RootElement.GetProperty("undeclaredCapabilities").EnumerateObject());
+    }
+
+    [Fact]
     public void Another_policy_file_applies_to_any_design()
     {
         var policy = Path.Combine(Path.GetTempPath(), $"cloudiam-{Guid.NewGuid():N}.yaml");
