@@ -54,9 +54,6 @@ public static class CheckFormatter
         : "note: resources carry capabilities the policy does not declare, so no rule checks them: "
             + string.Join(", ", report.UndeclaredCapabilities.Select(c => $"{c.Key} ({c.Value} resource{(c.Value == 1 ? "" : "s")})"));
 
-    public static string Degree(ResilienceDegree resilience) =>
-        resilience.Degree is { } degree ? degree.ToString(CultureInfo.InvariantCulture) : $">{ResilienceDegree.MaxSearched}";
-
     public static string Witness(ResilienceDegree resilience) => resilience switch
     {
         { Degree: null } => $"no {ResilienceDegree.MaxSearched} simultaneous losses break it",
@@ -92,7 +89,7 @@ public static class CheckFormatter
                 capability.Critical ? "yes" : "no",
                 string.Join(", ", capability.Providers.DefaultIfEmpty("-")),
                 capability.Instances.Length.ToString(CultureInfo.InvariantCulture),
-                capability.Instances.IsEmpty ? "-  no instance" : $"{Degree(capability.Resilience)}  {Witness(capability.Resilience)}",
+                capability.Instances.IsEmpty ? "-  no instance" : $"{capability.Resilience}  {Witness(capability.Resilience)}",
                 CapabilityVerdict(report, capability.Name));
         }
 
@@ -135,7 +132,7 @@ public static class CheckFormatter
             [
                 c.Name, c.Critical ? "yes" : "no", string.Join(", ", c.Providers.DefaultIfEmpty("-")),
                 c.Instances.Length.ToString(CultureInfo.InvariantCulture),
-                c.Instances.IsEmpty ? "-" : Degree(c.Resilience), c.Instances.IsEmpty ? "no instance" : Witness(c.Resilience),
+                c.Instances.IsEmpty ? "-" : c.Resilience.ToString(), c.Instances.IsEmpty ? "no instance" : Witness(c.Resilience),
                 CapabilityVerdict(report, c.Name),
             ]));
         if (!report.Violations.IsEmpty)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Evaluation;
@@ -88,9 +87,6 @@ public static class DiffFormatter
             ? string.Join(", ", change.ProvidersAfter)
             : $"{string.Join(", ", change.ProvidersBefore.DefaultIfEmpty("-"))} -> {string.Join(", ", change.ProvidersAfter.DefaultIfEmpty("-"))}";
 
-    private static string Arrow(int? before, int? after)
-    {
-        static string Show(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? $">{ResilienceDegree.MaxSearched}";
-        return before == after ? Show(after) : $"{Show(before)} -> {Show(after)}";
-    }
+    private static string Arrow(int? before, int? after) =>
+        before == after ? ResilienceDegree.Show(after) : $"{ResilienceDegree.Show(before)} -> {ResilienceDegree.Show(after)}";
 }

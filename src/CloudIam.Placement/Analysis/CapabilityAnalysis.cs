@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using CloudIam.Placement.Design;
-using CloudIam.Placement.Domains;
 using CloudIam.Placement.Policy;
 
 namespace CloudIam.Placement.Analysis;
@@ -42,9 +41,7 @@ public sealed class CapabilityAnalysis
 
     public double TotalCapacity { get; }
 
-    /// <summary>The only domains whose loss can touch this capability's own instances.</summary>
-    public ImmutableArray<FailureDomain> CandidateDomains => [.. CandidateDomainIndices.Select(i => _domains[i])];
-
+    /// <summary>Indices of the only domains whose loss can touch this capability's own instances.</summary>
     internal ImmutableArray<int> CandidateDomainIndices { get; }
 
     internal (int Healthy, double Capacity) Survivors(OutageSet outage)

@@ -20,5 +20,9 @@ public sealed record ResilienceDegree
 
     public static ResilienceDegree Beyond { get; } = new() { Degree = null, Witness = [] };
 
-    public override string ToString() => Degree is { } degree ? degree.ToString(System.Globalization.CultureInfo.InvariantCulture) : $">{MaxSearched}";
+    public override string ToString() => Show(Degree);
+
+    /// <summary>"2", or "&gt;3" for a degree beyond the search.</summary>
+    public static string Show(int? degree) =>
+        degree is { } value ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : $">{MaxSearched}";
 }

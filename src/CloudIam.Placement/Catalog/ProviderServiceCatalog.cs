@@ -76,7 +76,7 @@ public sealed class ProviderServiceCatalog
         return Parse(reader.ReadToEnd(), ResourceName);
     }
 
-    public static ProviderServiceCatalog Parse(string yaml, string source)
+    private static ProviderServiceCatalog Parse(string yaml, string source)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));

@@ -38,6 +38,4 @@ public sealed record OutageMatrixRow
 
     /// <summary>In the order of <see cref="OutageMatrix.Capabilities"/>.</summary>
     public required ImmutableArray<CapabilityOutcome> Outcomes { get; init; }
-
-    public bool AllUp => Outcomes.All(o => o.Up);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using CloudIam.Infra.Reports;
 using CloudIam.Placement.Analysis;
@@ -33,10 +32,11 @@ public static class SimulateVerb
         {
             var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
             var analysis = DesignAnalysis.Build(source.Load(parsed, context, rules), rules);
-            var (ids, origin, name) = parsed.GetValue(scenario) is { } file
-                ? ScenarioLoader.Load(file) is var loaded ? (loaded.Outage, loaded.Source, loaded.Name) : default
-                : (parsed.GetValue(outage)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray(), "--outage", null);
-            var report = SimulationReport.Simulate(analysis, analysis.Outage(ids, origin), name);
+            var scenarioFile = parsed.GetValue(scenario);
+            var loaded = scenarioFile is null ? null : ScenarioLoader.Load(scenarioFile);
+            var ids = loaded?.Outage
+                ?? [.. parsed.GetValue(outage)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+            var report = SimulationReport.Simulate(analysis, analysis.Outage(ids, loaded?.Source ?? "--outage"), loaded?.Name);
             context.Out.Write(SimulationFormatter.Format(report, parsed.GetValue(format)));
             return report.AllCriticalUp ? CloudIamCli.Ok : CloudIamCli.PolicyFailed;
         });
