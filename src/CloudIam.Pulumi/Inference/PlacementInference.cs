@@ -34,6 +34,7 @@ public static class PlacementInference
                 Name = resource.Name,
                 Placement = placement,
                 Capability = CapabilityTag.Of(resource),
+                Cluster = cluster,
                 Dependencies = DependenciesOf(resource, cluster, index),
                 Properties = resource.Inputs,
             });

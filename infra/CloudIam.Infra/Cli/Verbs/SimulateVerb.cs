@@ -31,7 +31,7 @@ public static class SimulateVerb
         command.SetAction(parsed =>
         {
             var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
-            var analysis = DesignAnalysis.Build(source.Load(parsed, context, rules), rules);
+            var analysis = DesignAnalysis.Build(source.Load(parsed, context, rules).Design, rules);
             var scenarioFile = parsed.GetValue(scenario);
             var loaded = scenarioFile is null ? null : ScenarioLoader.Load(scenarioFile);
             var ids = loaded?.Outage
