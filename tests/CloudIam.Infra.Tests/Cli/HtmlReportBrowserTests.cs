@@ -25,7 +25,7 @@ public sealed partial class HtmlReportBrowserTests : IDisposable
 
         var (dom, log) = DumpDom(Path.Combine(outDir, "report.html"));
 
-        Assert.DoesNotContain("data-script-error", dom, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-script-error=\"yes\"", dom, StringComparison.Ordinal);
         Assert.DoesNotMatch(ConsoleError(), log);
         var rendered = int.Parse(RenderedMarker().Match(dom).Groups[1].Value, CultureInfo.InvariantCulture);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")));
