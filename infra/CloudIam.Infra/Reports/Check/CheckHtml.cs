@@ -39,16 +39,7 @@ public static class CheckHtml
         yield return Html.Section(
             "Resilience degree",
             "<p class=\"muted\">The smallest number of simultaneous failure-domain losses that break a capability, with one such set as the witness.</p>\n"
-            + Html.Table(
-                ["capability", "critical", "providers", "instances", "resilience degree", "witness", "verdict"],
-                report.Capabilities.Select(c => (IReadOnlyList<string>)
-                [
-                    c.Name, c.Critical ? "yes" : "no", string.Join(", ", c.Providers.DefaultIfEmpty("-")),
-                    c.Instances.Length.ToString(CultureInfo.InvariantCulture),
-                    c.Instances.IsEmpty ? "-" : c.Resilience.ToString(), c.Instances.IsEmpty ? "no instance" : CheckSummary.Witness(c.Resilience),
-                    CheckSummary.CapabilityVerdict(report, c.Name),
-                ]),
-                "resilience"));
+            + Html.Table(CheckSummary.CapabilityHeaders, report.Capabilities.Select(c => CheckSummary.CapabilityRow(report, c)), "resilience"));
         yield return Html.Section(
             "Violations",
             report.Violations.IsEmpty
@@ -61,10 +52,7 @@ public static class CheckHtml
         {
             yield return Html.Section(
                 "Suppressed",
-                Html.Table(
-                    ["rule", "capability", "reason", "expires"],
-                    report.Suppressed.Select(s => (IReadOnlyList<string>)[s.Violation.Rule, s.Violation.Capability, s.By.Reason ?? "", CheckSummary.Expiry(s) ?? "never"]),
-                    "suppressed"));
+                Html.Table(CheckSummary.SuppressedHeaders, report.Suppressed.Select(CheckSummary.SuppressedRow), "suppressed"));
         }
 
         if (CheckSummary.UndeclaredNote(report) is { } note)

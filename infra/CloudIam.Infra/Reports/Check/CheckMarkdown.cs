@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using CloudIam.Placement.Evaluation;
 
@@ -19,16 +18,7 @@ public static class CheckMarkdown
     public static void Append(StringBuilder text, PolicyReport report)
     {
         text.Append("### Placement policy: ").Append(CheckSummary.VerdictLine(report)).Append("\n\n");
-        Markdown.AppendTable(
-            text,
-            ["capability", "critical", "providers", "instances", "resilience degree", "witness", "verdict"],
-            report.Capabilities.Select(c => (IReadOnlyList<string>)
-            [
-                c.Name, c.Critical ? "yes" : "no", string.Join(", ", c.Providers.DefaultIfEmpty("-")),
-                c.Instances.Length.ToString(CultureInfo.InvariantCulture),
-                c.Instances.IsEmpty ? "-" : c.Resilience.ToString(), c.Instances.IsEmpty ? "no instance" : CheckSummary.Witness(c.Resilience),
-                CheckSummary.CapabilityVerdict(report, c.Name),
-            ]));
+        Markdown.AppendTable(text, CheckSummary.CapabilityHeaders, report.Capabilities.Select(c => CheckSummary.CapabilityRow(report, c)));
         if (!report.Violations.IsEmpty)
         {
             Markdown.AppendTable(
@@ -47,13 +37,7 @@ public static class CheckMarkdown
 
         if (!report.Suppressed.IsEmpty)
         {
-            Markdown.AppendTable(
-                text,
-                ["suppressed rule", "capability", "reason", "expires"],
-                report.Suppressed.Select(s => (IReadOnlyList<string>)
-                [
-                    s.Violation.Rule, s.Violation.Capability, s.By.Reason ?? "", CheckSummary.Expiry(s) ?? "never",
-                ]));
+            Markdown.AppendTable(text, CheckSummary.SuppressedHeaders, report.Suppressed.Select(CheckSummary.SuppressedRow));
         }
     }
 }

@@ -23,6 +23,23 @@ public static class CheckSummary
         _ => string.Join(" + ", resilience.Witness) + (resilience.Through is { } through ? $" (through {through})" : ""),
     };
 
+    public static readonly string[] CapabilityHeaders = ["capability", "critical", "providers", "instances", "resilience degree", "witness", "verdict"];
+
+    public static readonly string[] SuppressedHeaders = ["suppressed rule", "capability", "reason", "expires"];
+
+    /// <summary>One row of the capability table of the Markdown and HTML reports, under <see cref="CapabilityHeaders"/>.</summary>
+    public static IReadOnlyList<string> CapabilityRow(PolicyReport report, CapabilitySummary c) =>
+    [
+        c.Name, c.Critical ? "yes" : "no", string.Join(", ", c.Providers.DefaultIfEmpty("-")),
+        c.Instances.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        c.Instances.IsEmpty ? "-" : c.Resilience.ToString(), c.Instances.IsEmpty ? "no instance" : Witness(c.Resilience),
+        CapabilityVerdict(report, c.Name),
+    ];
+
+    /// <summary>One row under <see cref="SuppressedHeaders"/>.</summary>
+    public static IReadOnlyList<string> SuppressedRow(SuppressedViolation s) =>
+        [s.Violation.Rule, s.Violation.Capability, s.By.Reason ?? "", Expiry(s) ?? "never"];
+
     /// <summary>"ok", or the rules the capability breaks.</summary>
     public static string CapabilityVerdict(PolicyReport report, string capability)
     {
