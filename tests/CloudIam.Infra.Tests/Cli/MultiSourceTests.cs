@@ -106,6 +106,15 @@ public sealed class MultiSourceTests
     }
 
     [Fact]
+    public void No_source_at_all_is_a_usage_error()
+    {
+        var result = CliHarness.Run("check");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("give at least one --stack, --state or --preview", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Several_values_after_one_option_are_a_usage_error_not_an_exception()
     {
         var result = CliHarness.Run("check", "--state", Scaleway, Aws);
@@ -116,7 +125,7 @@ public sealed class MultiSourceTests
     }
 
     [Fact]
-    public void Two_stacks_plan_and_check_as_one_design()
+    public void A_stack_and_an_export_check_as_one_design()
     {
         var result = CliHarness.RunIn(
             CliHarness.Root,
