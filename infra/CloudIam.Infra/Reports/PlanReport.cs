@@ -8,6 +8,7 @@ using CloudIam.Placement.Policy;
 using CloudIam.Placement.Simulation;
 using CloudIam.Pulumi.Graph;
 using CloudIam.Pulumi.Inference;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Infra.Reports;
 
@@ -44,7 +45,7 @@ public sealed record PlanReport
     public static PlanReport Build(IReadOnlyList<CompiledStack> stacks, PlacementPolicy policy, DateOnly today)
     {
         var design = stacks.Count == 1 ? stacks[0].Design : PlacementInference.Infer(ResourceGraphs.Merge([.. stacks.Select(s => s.Graph)]));
-        var analysis = DesignAnalysis.Build(design, policy);
+        var analysis = DesignAnalysis.Build(design, policy, ProviderCatalog.Shipped.Services);
         var byProvider = design.Resources
             .GroupBy(r => r.Placement?.Provider ?? Unplaced, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(

@@ -3,6 +3,7 @@ using CloudIam.Infra.Reports;
 using CloudIam.Infra.Reports.Check;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Evaluation;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Infra.Cli.Verbs;
 
@@ -22,7 +23,7 @@ public static class CheckVerb
         {
             var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
             var loaded = source.Load(parsed, context, rules);
-            var analysis = DesignAnalysis.Build(loaded.Design, rules);
+            var analysis = DesignAnalysis.Build(loaded.Design, rules, ProviderCatalog.Shipped.Services);
             var report = PolicyEngine.Evaluate(analysis, context.Today);
             context.Out.Write(CheckFormatter.Format(CheckedDesign.Of(analysis, report, loaded.Sources, loaded.SecurityFindings), parsed.GetValue(format)));
             return report.Verdict == Verdict.Pass ? CloudIamCli.Ok : CloudIamCli.PolicyFailed;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CloudIam.Infra.Reports;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Evaluation;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Infra.Cli.Verbs;
 
@@ -25,7 +26,7 @@ public static class DiffVerb
         {
             var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
             PolicyReport Check(string[] specs) => PolicyEngine.Evaluate(
-                DesignAnalysis.Build(LoadedDesign.Load([.. specs.Select(s => new DesignSpec(DesignSpecKind.Detect, s))], context, rules).Design, rules),
+                DesignAnalysis.Build(LoadedDesign.Load([.. specs.Select(s => new DesignSpec(DesignSpecKind.Detect, s))], context, rules).Design, rules, ProviderCatalog.Shipped.Services),
                 context.Today);
             string[] before = parsed.GetValue(baseDesign)!, after = parsed.GetValue(headDesign)!;
             var diff = ReportDiff.Between(Check(before), Check(after));
