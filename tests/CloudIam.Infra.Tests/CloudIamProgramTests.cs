@@ -24,12 +24,14 @@ public class CloudIamProgramTests
 
         string[] expected =
         [
-            ScalewayProvider.Token, NetworkVpc.Token, NetworkPrivateNetwork.Token, KubernetesCluster.Token, KubernetesPool.Token,
-            KubernetesAcl.Token, ObjectBucket.Token, ObjectBucketAcl.Token,
-            AwsProvider.Token, Ec2Vpc.Token, Ec2Subnet.Token, Ec2InternetGateway.Token, Ec2Route.Token, EksCluster.Token,
+            ScalewayProvider.Token, NetworkVpc.Token, NetworkPrivateNetwork.Token, NetworkPublicGatewayIp.Token, NetworkPublicGateway.Token,
+            NetworkGatewayNetwork.Token, KubernetesCluster.Token, KubernetesPool.Token, KubernetesAcl.Token, ObjectBucket.Token, ObjectBucketAcl.Token,
+            AwsProvider.Token, Ec2Vpc.Token, Ec2Subnet.Token, Ec2InternetGateway.Token, Ec2Route.Token, Ec2Eip.Token, Ec2NatGateway.Token,
+            Ec2RouteTable.Token, Ec2RouteTableAssociation.Token, Ec2LaunchTemplate.Token, KmsKey.Token, CloudWatchLogGroup.Token,
+            EksCluster.Token, EksAccessEntry.Token, EksAccessPolicyAssociation.Token,
             EksNodeGroup.Token, IamRole.Token, IamRolePolicyAttachment.Token, S3Bucket.Token,
             S3BucketServerSideEncryptionConfiguration.Token, S3BucketPublicAccessBlock.Token, S3BucketVersioning.Token,
-            KubernetesProvider.Token, KubernetesNamespace.Token, HelmRelease.Token,
+            KubernetesProvider.Token, KubernetesNamespace.Token, NetworkPolicy.Token, RbacRole.Token, RbacRoleBinding.Token, HelmRelease.Token,
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), prod.Resources.Select(resource => resource.Type).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(2, prod.OfType<Ec2Subnet>().Select(subnet => ((StringLiteral)subnet.Property("availabilityZone")!).Value).Distinct().Count());
@@ -129,13 +131,14 @@ public class CloudIamProgramTests
     [
         ScalewayProvider.Token, AwsProvider.Token, KubernetesProvider.Token, Ec2Route.Token, IamRolePolicyAttachment.Token,
         KubernetesAcl.Token, ObjectBucketAcl.Token, S3BucketServerSideEncryptionConfiguration.Token,
-        S3BucketPublicAccessBlock.Token, S3BucketVersioning.Token,
+        S3BucketPublicAccessBlock.Token, S3BucketVersioning.Token, NetworkGatewayNetwork.Token, Ec2RouteTableAssociation.Token,
+        EksAccessPolicyAssociation.Token,
     ];
 
     private static string? CapabilityOf(ResourceDeclaration resource)
     {
         var labels = resource.Type == HelmRelease.Token ? resource.Property("values.commonLabels")
-            : resource.Type == KubernetesNamespace.Token ? resource.Property("metadata.labels")
+            : resource.Type.StartsWith("kubernetes:", StringComparison.Ordinal) ? resource.Property("metadata.labels")
             : resource.Property("tags");
         return labels switch
         {

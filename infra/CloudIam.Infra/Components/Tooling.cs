@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using CloudIam.Infra.Capabilities;
+using CloudIam.Infra.Components.Isolation;
 using CloudIam.Infra.Platform;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
@@ -38,14 +40,39 @@ public static class Tooling
     /// <summary>Helm waits this long (seconds) for a release's pods before the update fails and rolls back.</summary>
     private const int ReleaseTimeoutSeconds = 900;
 
-    public static ToolingNamespace Namespace(ProgramBuilder program, KubernetesSite site, string name) => new()
+    /// <summary>
+    /// A namespace with its Pod Security labels and its NetworkPolicies: default-deny, then the flows
+    /// <paramref name="isolation"/> allows.
+    /// </summary>
+    public static ToolingNamespace Namespace(ProgramBuilder program, KubernetesSite site, string name, NamespaceIsolation isolation)
     {
-        Name = name,
-        Resource = program.Add(site.LogicalName(name), new KubernetesNamespace
+        if (isolation.PodSecurity != PodSecurityLevel.Restricted && string.IsNullOrWhiteSpace(isolation.Reason))
         {
-            Metadata = new ObjectMeta { Name = name, Labels = Capability.Map(Capability.Platform) },
-        }, new ResourceOptions { Provider = site.Kubernetes, Parent = site.ClusterResource }),
-    };
+            throw new ArgumentException($"namespace '{name}' enforces {isolation.PodSecurity}: say why it cannot be restricted", nameof(isolation));
+        }
+
+        var resource = program.Add(site.LogicalName(name), new KubernetesNamespace
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = name,
+                Labels = Capability.Map(Capability.Platform).SetItems(isolation.Labels()),
+                Annotations = isolation.Reason is { } reason
+                    ? ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add(NamespaceIsolation.ReasonAnnotation, reason)
+                    : null,
+            },
+        }, new ResourceOptions { Provider = site.Kubernetes, Parent = site.ClusterResource });
+        foreach (var (policyName, spec) in isolation.Policies())
+        {
+            program.Add(site.LogicalName($"{name}-{policyName}"), new NetworkPolicy
+            {
+                Metadata = new ObjectMeta { Name = policyName, Namespace = resource.MetadataName(), Labels = Capability.Map(Capability.Platform) },
+                Spec = spec,
+            }, new ResourceOptions { Provider = site.Kubernetes, Parent = resource });
+        }
+
+        return new ToolingNamespace { Name = name, Resource = resource };
+    }
 
     /// <param name="releaseName">Helm release name; the chart derives its service names from it.</param>
     public static Resource<HelmRelease> Release(

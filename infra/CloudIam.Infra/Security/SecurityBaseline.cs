@@ -15,6 +15,15 @@ public static class SecurityBaseline
         new KubernetesApiAllowList(),
         new RunnersLeastPrivilege(),
         new SecretsOnlyFromConfig(),
+        new ApiAllowListsNameSources(),
+        new ClusterAdminsExplicit(),
+        new NamespacesDenyByDefault(),
+        new NamespacesEnforcePodSecurity(),
+        new CiJobsContained(),
+        new StateBucketsHardened(),
+        new ClusterSecretsEncrypted(),
+        new ControlPlaneLogsKept(),
+        new NodesWithoutPublicAddresses(),
     ];
 
     public static ImmutableArray<SecurityFinding> Run(PulumiProgram program) =>

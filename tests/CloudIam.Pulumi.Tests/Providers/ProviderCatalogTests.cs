@@ -44,7 +44,7 @@ public sealed class ProviderCatalogTests
     {
         Assert.Equal(["aws", "kubernetes", "scaleway"], Shipped.Providers.Select(p => p.Name));
         Assert.Equal(["aws", "scaleway"], Shipped.Services.Providers);
-        Assert.Equal(["dhcp", "private-dns", "kapsule-control-plane", "iam"], Shipped.Services.ServicesOf("scaleway").Select(s => s.Name));
+        Assert.Equal(["dhcp", "private-dns", "kapsule-control-plane", "public-gateway", "iam"], Shipped.Services.ServicesOf("scaleway").Select(s => s.Name));
         Assert.Equal("https://status.scaleway.com/api/v2/status.json", Shipped.ByName("scaleway")?.Status?.Url);
         Assert.Equal(["[STATUS] == 200"], Shipped.ByName("aws")?.Status?.Conditions);
         Assert.Equal("kubernetes", Shipped.OfType("kubernetes:helm.sh/v3:Release")?.Name);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CloudIam.Infra.Capabilities;
+using CloudIam.Infra.Components.Isolation;
 using CloudIam.Infra.Platform;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Yaml;
@@ -26,6 +27,19 @@ public sealed class Observability
 {
     public const string NamespaceName = "observability";
 
+    /// <summary>
+    /// Nothing outside the namespace may open a connection in: CI jobs cannot push to Loki or silence Alertmanager.
+    /// Prometheus scrapes every namespace, Alertmanager calls webhooks, the operator and exporters read the API.
+    /// </summary>
+    public static NamespaceIsolation Isolation { get; } = new()
+    {
+        PodSecurity = PodSecurityLevel.Privileged,
+        Reason = "kube-prometheus-stack's node-exporter needs hostNetwork, hostPID and hostPath, which even baseline forbids",
+        EgressToAllNamespaces = true,
+        EgressToInternet = true,
+        EgressToApiServer = true,
+    };
+
     private static readonly ImmutableArray<string> Capabilities =
         [Capability.Metrics, Capability.Logs, Capability.Alerting, Capability.Dashboards];
 
@@ -37,7 +51,7 @@ public sealed class Observability
             return;
         }
 
-        var ns = Tooling.Namespace(program, site, NamespaceName);
+        var ns = Tooling.Namespace(program, site, NamespaceName, Isolation);
         Namespace = ns;
         Alerting = site.Cluster.Runs(Capability.Alerting)
             ? new Alerting(program, new AlertingArgs { Site = site, Namespace = ns, Config = args.Stack.Alerting, WebhookUrls = args.WebhookUrls })

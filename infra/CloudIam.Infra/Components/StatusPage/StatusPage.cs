@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CloudIam.Infra.Capabilities;
+using CloudIam.Infra.Components.Isolation;
 using CloudIam.Infra.Platform;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Providers;
@@ -33,7 +34,13 @@ public sealed class StatusPage
     public StatusPage(ProgramBuilder program, StatusPageArgs args)
     {
         var site = args.Site;
-        Namespace = Tooling.Namespace(program, site, NamespaceName);
+        Namespace = Tooling.Namespace(program, site, NamespaceName, new NamespaceIsolation
+        {
+            PodSecurity = PodSecurityLevel.Baseline,
+            Reason = "the Gatus chart's security context is not verified against restricted (seccompProfile, capabilities)",
+            IngressFrom = [Observability.Observability.NamespaceName],
+            EgressToInternet = true,
+        });
         var endpoints = args.Providers.Where(provider => provider.Status is not null)
             .Select(provider => Probe(provider.Name, "cloud-providers", provider.Status!.Url, "2m", provider.Status.Conditions))
             .Concat(args.OtherSites.Select(endpoint => Probe(endpoint.Name, $"tooling-{endpoint.Site}", endpoint.Url, "1m", ["[STATUS] == 200"])))

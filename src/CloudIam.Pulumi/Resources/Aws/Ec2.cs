@@ -50,6 +50,49 @@ public sealed record Ec2Route : IResourceArgs
     public Input<string>? DestinationCidrBlock { get; init; }
 
     public Input<string>? GatewayId { get; init; }
+
+    public Input<string>? NatGatewayId { get; init; }
+}
+
+/// <summary>An Elastic IP; <c>domain: vpc</c> for a NAT gateway's address.</summary>
+public sealed record Ec2Eip : IResourceArgs
+{
+    public static string Token => "aws:ec2/eip:Eip";
+
+    public Input<string>? Domain { get; init; }
+
+    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
+}
+
+public sealed record Ec2NatGateway : IResourceArgs
+{
+    public static string Token => "aws:ec2/natGateway:NatGateway";
+
+    /// <summary>Placed in a public subnet; private subnets route <c>0.0.0.0/0</c> to it.</summary>
+    public required Input<string> SubnetId { get; init; }
+
+    public Input<string>? AllocationId { get; init; }
+
+    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
+}
+
+public sealed record Ec2RouteTable : IResourceArgs
+{
+    public static string Token => "aws:ec2/routeTable:RouteTable";
+
+    public required Input<string> VpcId { get; init; }
+
+    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
+}
+
+/// <summary>Binds a subnet to a route table; the schema gives it no <c>tags</c>.</summary>
+public sealed record Ec2RouteTableAssociation : IResourceArgs
+{
+    public static string Token => "aws:ec2/routeTableAssociation:RouteTableAssociation";
+
+    public required Input<string> RouteTableId { get; init; }
+
+    public Input<string>? SubnetId { get; init; }
 }
 
 /// <summary>Security group with inline rules; the program declares none, the security baseline inspects any that appear.</summary>
@@ -106,7 +149,13 @@ public sealed record Ec2LaunchTemplate : IResourceArgs
 {
     public static string Token => "aws:ec2/launchTemplate:LaunchTemplate";
 
+    public Input<string>? Name { get; init; }
+
     public InstanceMetadataOptions? MetadataOptions { get; init; }
+
+    public Input<bool>? UpdateDefaultVersion { get; init; }
+
+    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 
 /// <summary>Same object on Instance and LaunchTemplate; <c>httpTokens: required</c> is IMDSv2.</summary>
@@ -123,4 +172,10 @@ public static class Ec2Outputs
 {
     /// <summary>The route table every subnet without an explicit association uses.</summary>
     public static Output<string> MainRouteTableId(this Resource<Ec2Vpc> vpc) => vpc.Output<string>("mainRouteTableId");
+
+    public static Output<string> PublicIp(this Resource<Ec2Eip> eip) => eip.Output<string>("publicIp");
+
+    public static Output<string> AllocationId(this Resource<Ec2Eip> eip) => eip.Output<string>("allocationId");
+
+    public static Output<int> LatestVersion(this Resource<Ec2LaunchTemplate> template) => template.Output<int>("latestVersion");
 }

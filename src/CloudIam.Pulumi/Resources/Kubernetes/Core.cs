@@ -15,7 +15,11 @@ public sealed record ObjectMeta : IArgsObject
 {
     public Input<string>? Name { get; init; }
 
+    public Input<string>? Namespace { get; init; }
+
     public ImmutableSortedDictionary<string, string>? Labels { get; init; }
+
+    public ImmutableSortedDictionary<string, string>? Annotations { get; init; }
 }
 
 public static class KubernetesNamespaceOutputs
