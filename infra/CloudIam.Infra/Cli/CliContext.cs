@@ -21,7 +21,7 @@ public sealed record CliContext
     /// <summary>Where the Pulumi YAML runtime runs the compiler; otherwise the repository that contains the working directory.</summary>
     public static CliContext FromProcess() => new()
     {
-        Out = Console.Out,
+        Out = new GuardedWriter(Console.Out, "stdout"),
         Error = Console.Error,
         Today = DateOnly.FromDateTime(DateTime.UtcNow),
         Root = System.Environment.GetEnvironmentVariable("PULUMI_ROOT_DIRECTORY") is { Length: > 0 } root ? root : FindRoot(Directory.GetCurrentDirectory()),

@@ -7,16 +7,16 @@ namespace CloudIam.Infra.Cli;
 public static class CommonOptions
 {
     public static Option<string?> Stack(string description = "Stack name: reads stacks/Pulumi.<stack>.yaml and compiles the program.") =>
-        new("--stack", "-s") { Description = description };
+        new Option<string?>("--stack", "-s") { Description = description }.NotBlank();
 
     public static Option<string?> State() =>
-        new("--state") { Description = "A `pulumi stack export` file (checkpoint version 3)." };
+        new Option<string?>("--state") { Description = "A `pulumi stack export` file (checkpoint version 3)." }.NotBlank();
 
     public static Option<string?> Preview() =>
-        new("--preview") { Description = "A `pulumi preview --json` file." };
+        new Option<string?>("--preview") { Description = "A `pulumi preview --json` file." }.NotBlank();
 
     public static Option<string?> Policy() =>
-        new("--policy", "-p") { Description = "Placement policy file (default: policy/placement.yaml, the program's own policy)." };
+        new Option<string?>("--policy", "-p") { Description = "Placement policy file (default: policy/placement.yaml, the program's own policy)." }.NotBlank();
 
     public static Option<OutputFormat> Format(params OutputFormat[] allowed)
     {
@@ -26,6 +26,22 @@ public static class CommonOptions
             DefaultValueFactory = _ => OutputFormat.Text,
         };
         option.AcceptOnlyFromAmong([.. allowed.Select(f => f.ToString().ToLowerInvariant())]);
+        return option;
+    }
+
+    /// <summary>
+    /// A blank value (or one holding NUL) names no file, stack or domain: it is refused with the option's
+    /// name while parsing, instead of surfacing later as a failed open of "".
+    /// </summary>
+    public static Option<T> NotBlank<T>(this Option<T> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(token => string.IsNullOrWhiteSpace(token.Value) || token.Value.Contains('\0', StringComparison.Ordinal)))
+            {
+                result.AddError($"{option.Name} needs a value that is not blank");
+            }
+        });
         return option;
     }
 }

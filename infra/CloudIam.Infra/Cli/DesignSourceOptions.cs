@@ -25,7 +25,9 @@ public sealed class DesignSourceOptions
         command.Options.Add(_preview);
         command.Validators.Add(result =>
         {
-            var given = new[] { result.GetValue(_stack), result.GetValue(_state), result.GetValue(_preview) }.Count(v => v is not null);
+            // Presence, not value: reading a value here would throw on a missing or repeated one instead
+            // of letting the parser report it.
+            var given = new Option[] { _stack, _state, _preview }.Count(option => result.GetResult(option) is not null);
             if (given != 1)
             {
                 result.AddError("give exactly one of --stack, --state or --preview");

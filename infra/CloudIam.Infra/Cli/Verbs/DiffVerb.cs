@@ -11,8 +11,8 @@ public static class DiffVerb
     public static Command Create(CliContext context)
     {
         const string DesignHelp = "stack:<name>, or a `pulumi stack export` / `pulumi preview --json` file (recognised by content)";
-        var baseDesign = new Option<string>("--base") { Description = $"The design before the change: {DesignHelp}.", Required = true };
-        var headDesign = new Option<string>("--head") { Description = $"The design after the change: {DesignHelp}.", Required = true };
+        var baseDesign = new Option<string>("--base") { Description = $"The design before the change: {DesignHelp}.", Required = true }.NotBlank();
+        var headDesign = new Option<string>("--head") { Description = $"The design after the change: {DesignHelp}.", Required = true }.NotBlank();
         var policy = CommonOptions.Policy();
         var format = CommonOptions.Format(OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown);
         var command = new Command("diff", "Compare the placement of two designs. Exit 1 when the head adds a blocking violation or lowers a critical capability's resilience degree.")

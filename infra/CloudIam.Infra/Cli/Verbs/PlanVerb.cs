@@ -17,7 +17,7 @@ public static class PlanVerb
     public static Command Create(CliContext context)
     {
         var stack = CommonOptions.Stack($"Stack to plan from stacks/Pulumi.<stack>.yaml (default: {StackConfigLoader.DefaultStack}).");
-        var outDir = new Option<string?>("--out") { Description = $"Directory for {ProgramFile} (the Pulumi YAML program), {MarkdownReport} and {JsonReport}." };
+        var outDir = new Option<string?>("--out") { Description = $"Directory for {ProgramFile} (the Pulumi YAML program), {MarkdownReport} and {JsonReport}." }.NotBlank();
         var policy = CommonOptions.Policy();
         var command = new Command("plan", "Offline preview: resources by provider and capability, placement verdict, outage matrix, resilience degrees, security baseline. Exit 0 pass, 1 refused, 2 bad input.")
         {
