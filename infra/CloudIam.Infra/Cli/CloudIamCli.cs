@@ -18,6 +18,9 @@ public static class CloudIamCli
     public const int BadInput = 2;
     public const int InternalError = 3;
 
+    /// <summary>Characters of one error line; an echoed 10 MB value says no more than its first lines.</summary>
+    public const int MaxMessageLength = 2000;
+
     private static readonly string? ParserAssembly = typeof(RootCommand).Assembly.GetName().Name;
 
     public static int Run(string[] args, CliContext context)
@@ -91,7 +94,13 @@ public static class CloudIamCli
     {
         try
         {
-            context.Error.WriteLine($"cloudiam-infra: {OneLine(message)}");
+            var line = OneLine(message);
+            if (line.Length > MaxMessageLength)
+            {
+                line = $"{line[..MaxMessageLength]}… ({line.Length:N0} characters)";
+            }
+
+            context.Error.WriteLine($"cloudiam-infra: {line}");
         }
         catch (IOException)
         {
