@@ -1,3 +1,6 @@
+using CloudIam.Infra.Compilation;
+using CloudIam.Infra.Stacks;
+
 namespace CloudIam.Infra.Cli;
 
 /// <summary>
@@ -17,6 +20,9 @@ public sealed record CliContext
     public required string Root { get; init; }
 
     public required Func<string, string?> Environment { get; init; }
+
+    /// <summary>Turns a stack's config into the program and its checks; tests swap in programs that break the baseline.</summary>
+    public Func<StackConfig, CompiledStack> Compiler { get; init; } = CompiledStack.Compile;
 
     /// <summary>Where the Pulumi YAML runtime runs the compiler; otherwise the repository that contains the working directory.</summary>
     public static CliContext FromProcess() => new()

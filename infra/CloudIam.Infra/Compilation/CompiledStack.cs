@@ -24,10 +24,11 @@ public sealed record CompiledStack
 
     public required ImmutableArray<SecurityFinding> SecurityFindings { get; init; }
 
-    public static CompiledStack Compile(StackConfig config)
-    {
-        var program = CloudIamProgram.Build(config);
-        return new CompiledStack
+    public static CompiledStack Compile(StackConfig config) => From(config, CloudIamProgram.Build(config));
+
+    /// <summary>Everything derived from one program: its YAML, its inferred placement, its security findings.</summary>
+    public static CompiledStack From(StackConfig config, PulumiProgram program) =>
+        new()
         {
             Config = config,
             Program = program,
@@ -35,5 +36,4 @@ public sealed record CompiledStack
             Design = PlacementInference.Infer(ProgramGraph.From(program, config.Stack)) with { Source = config.Source },
             SecurityFindings = SecurityBaseline.Run(program),
         };
-    }
 }
