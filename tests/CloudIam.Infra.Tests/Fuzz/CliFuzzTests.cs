@@ -9,7 +9,7 @@ namespace CloudIam.Infra.Tests.Fuzz;
 [Trait("Category", "Fuzz")]
 public sealed class CliFuzzTests : IDisposable
 {
-    private const int Cases = 25;
+    private const int Cases = 10;
 
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("cloudiam-clifuzz-");
 
