@@ -1,5 +1,5 @@
-using CloudIam.Infra.Compilation;
 using CloudIam.Infra.Cli;
+using CloudIam.Infra.Compilation;
 using CloudIam.Infra.Stacks;
 
 namespace CloudIam.Infra.Tests.Cli;
