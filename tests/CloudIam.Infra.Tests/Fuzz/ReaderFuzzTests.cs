@@ -10,6 +10,7 @@ using CloudIam.Placement.Policy;
 using CloudIam.Placement.Simulation;
 using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Preview;
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.State;
 using CsCheck;
 
@@ -70,7 +71,7 @@ public sealed class ReaderFuzzTests : IDisposable
         Check(HostileInputs.Json(HostileInputs.Previews), "fuzz-preview.json", (json, source) => Evaluate(PlacementInference.Infer(PreviewReader.Parse(json, source, Policy.InputPaths()))));
 
     private static void Evaluate(CloudIam.Placement.Design.PlacementDesign design) =>
-        PolicyEngine.Evaluate(DesignAnalysis.Build(design, Policy), new DateOnly(2026, 11, 24));
+        PolicyEngine.Evaluate(DesignAnalysis.Build(design, Policy, ProviderCatalog.Shipped.Services), new DateOnly(2026, 11, 24));
 
     /// <summary>A counterexample as its size and head: enough to reproduce it from the seed CsCheck prints.</summary>
     public static string Describe(byte[] input) =>
