@@ -33,10 +33,12 @@ public sealed class DesignSourceOptions
         });
     }
 
-    public PlacementDesign Load(ParseResult parsed, CliContext context, PlacementPolicy policy) =>
+    public PlacementDesign Load(ParseResult parsed, CliContext context, PlacementPolicy policy) => RepositoryPipelines.AddTo(
         parsed.GetValue(_stack) is { } stack ? StackDesigns.Compile(stack, context).Design
         : parsed.GetValue(_state) is { } state ? PlacementInference.Infer(StackExportReader.Read(state, policy.InputPaths()))
-        : PlacementInference.Infer(PreviewReader.Read(parsed.GetValue(_preview)!, policy.InputPaths()));
+        : PlacementInference.Infer(PreviewReader.Read(parsed.GetValue(_preview)!, policy.InputPaths())),
+        policy,
+        context);
 
     /// <summary>
     /// One design named in a single word, for <c>diff</c>: <c>stack:&lt;name&gt;</c>, or a JSON file
@@ -46,15 +48,18 @@ public sealed class DesignSourceOptions
     {
         if (spec.StartsWith(StackPrefix, StringComparison.Ordinal))
         {
-            return StackDesigns.Compile(spec[StackPrefix.Length..], context).Design;
+            return RepositoryPipelines.AddTo(StackDesigns.Compile(spec[StackPrefix.Length..], context).Design, policy, context);
         }
 
-        return PulumiJsonKinds.Detect(spec) switch
-        {
-            PulumiJsonKind.StackExport => PlacementInference.Infer(StackExportReader.Read(spec, policy.InputPaths())),
-            PulumiJsonKind.Preview => PlacementInference.Infer(PreviewReader.Read(spec, policy.InputPaths())),
-            _ => throw new BadInputException(spec, "$", "neither a `pulumi stack export` (no top-level 'deployment') nor a `pulumi preview --json` (no top-level 'steps')"),
-        };
+        return RepositoryPipelines.AddTo(
+            PulumiJsonKinds.Detect(spec) switch
+            {
+                PulumiJsonKind.StackExport => PlacementInference.Infer(StackExportReader.Read(spec, policy.InputPaths())),
+                PulumiJsonKind.Preview => PlacementInference.Infer(PreviewReader.Read(spec, policy.InputPaths())),
+                _ => throw new BadInputException(spec, "$", "neither a `pulumi stack export` (no top-level 'deployment') nor a `pulumi preview --json` (no top-level 'steps')"),
+            },
+            policy,
+            context);
     }
 
     private const string StackPrefix = "stack:";

@@ -3,6 +3,7 @@ using CloudIam.Infra.Compilation;
 using CloudIam.Infra.Security;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Domains;
+using CloudIam.Placement.Design;
 using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Policy;
 using CloudIam.Placement.Simulation;
@@ -38,9 +39,13 @@ public sealed record PlanReport
 
     public bool Passes => Policy.Verdict == Verdict.Pass && SecurityFindings.IsEmpty;
 
-    public static PlanReport Build(CompiledStack compiled, PlacementPolicy policy, DateOnly today)
+    /// <summary>
+    /// The plan of <paramref name="compiled"/>, checked as <paramref name="design"/>: the stack's design plus what
+    /// outside the program belongs to it (the pipelines' deploy jobs), while the resource counts stay the program's.
+    /// </summary>
+    public static PlanReport Build(CompiledStack compiled, PlacementDesign design, PlacementPolicy policy, DateOnly today)
     {
-        var analysis = DesignAnalysis.Build(compiled.Design, policy);
+        var analysis = DesignAnalysis.Build(design, policy);
         var byProvider = compiled.Design.Resources
             .GroupBy(r => r.Placement?.Provider ?? Unplaced, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(

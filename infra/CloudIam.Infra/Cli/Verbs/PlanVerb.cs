@@ -26,7 +26,8 @@ public static class PlanVerb
         command.SetAction(parsed =>
         {
             var compiled = StackDesigns.Compile(parsed.GetValue(stack) ?? StackConfigLoader.DefaultStack, context);
-            var plan = PlanReport.Build(compiled, PolicyFiles.Load(parsed.GetValue(policy), context), context.Today);
+            var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
+            var plan = PlanReport.Build(compiled, RepositoryPipelines.AddTo(compiled.Design, rules, context), rules, context.Today);
             if (parsed.GetValue(outDir) is { } directory)
             {
                 ReportFiles.WriteAll(directory, new Dictionary<string, string>
