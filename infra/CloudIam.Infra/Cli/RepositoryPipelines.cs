@@ -24,6 +24,7 @@ public static class RepositoryPipelines
         return RecoveryDesign.With(
             design,
             PipelineReader.ReadRepository(context.Root),
-            stack => stacks.Contains(stack) ? StackDesigns.Load(stack, context).SecretsProvider : null);
+            stack => stacks.Contains(stack) ? StackDesigns.Load(stack, context).SecretsProvider : null,
+            policy.Recovery?.Capabilities ?? []);
     }
 }

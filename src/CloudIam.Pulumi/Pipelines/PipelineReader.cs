@@ -52,9 +52,9 @@ public static class PipelineReader
         var entries = Entries(document);
         var defaults = entries.GetValueOrDefault("default") as YamlMappingNode;
         var globals = Variables(entries.GetValueOrDefault("variables"));
-        foreach (var (name, node) in entries)
+        foreach (var (key, node) in document.Children)
         {
-            if (GitLabKeywords.Contains(name) || name.StartsWith('.') || node is not YamlMappingNode)
+            if (key is not YamlScalarNode { Value: { } name } || GitLabKeywords.Contains(name) || name.StartsWith('.') || node is not YamlMappingNode)
             {
                 continue;
             }
@@ -71,7 +71,7 @@ public static class PipelineReader
                 YamlMappingNode map => Scalar(map, "name"),
                 _ => null,
             };
-            if (Describe(relativePath, name, node, script, variables, Lines(tags).ToImmutableArray(), Scalar(job, "resource_group"), environment) is { } described)
+            if (Describe(relativePath, name, key, script, variables, Lines(tags).ToImmutableArray(), Scalar(job, "resource_group"), environment) is { } described)
             {
                 yield return described;
             }
@@ -163,8 +163,8 @@ public static class PipelineReader
             Previews = commands.Previews,
             Deploys = commands.Deploys,
             ConfigKeysSet = commands.ConfigKeysSet,
-            ResourceGroup = resourceGroup,
-            Environment = environment,
+            ResourceGroup = resourceGroup is null ? null : PulumiCommands.ExpandSingle(resourceGroup, variables) ?? resourceGroup,
+            Environment = environment is null ? null : PulumiCommands.ExpandSingle(environment, variables) ?? environment,
         };
     }
 
@@ -175,9 +175,10 @@ public static class PipelineReader
         {
             using var reader = new StreamReader(path);
             var stream = new YamlStream();
-            stream.Load(new MergingParser(new Parser(reader)));
-            return stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode
-                ?? throw new BadInputException(relativePath, "a pipeline file must be a map of jobs");
+            stream.Load(reader);
+            return stream.Documents.FirstOrDefault()?.RootNode is YamlMappingNode document
+                ? (YamlMappingNode)WithMergeKeys(document)
+                : throw new BadInputException(relativePath, "a pipeline file must be a map of jobs");
         }
         catch (YamlException e)
         {
@@ -189,6 +190,40 @@ public static class PipelineReader
         }
     }
 
+    // `<<: *anchor` (or a list of anchors): the anchored mappings' keys where the mapping has none of its own.
+    // Done here rather than by YamlDotNet's MergingParser, which repeats overridden keys as duplicates.
+    private static YamlNode WithMergeKeys(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlSequenceNode sequence:
+                return new YamlSequenceNode(sequence.Children.Select(WithMergeKeys));
+            case YamlMappingNode mapping:
+                var result = new YamlMappingNode();
+                foreach (var (key, value) in mapping.Children.Where(pair => !IsMergeKey(pair.Key)))
+                {
+                    result.Children[key] = WithMergeKeys(value);
+                }
+
+                foreach (var merged in mapping.Children.Where(pair => IsMergeKey(pair.Key)).SelectMany(pair => pair.Value is YamlSequenceNode list ? list.Children : [pair.Value]))
+                {
+                    if (WithMergeKeys(merged) is YamlMappingNode source)
+                    {
+                        foreach (var (key, value) in source.Children.Where(pair => !result.Children.ContainsKey(pair.Key)))
+                        {
+                            result.Children[key] = value;
+                        }
+                    }
+                }
+
+                return result;
+            default:
+                return node;
+        }
+    }
+
+    private static bool IsMergeKey(YamlNode key) => key is YamlScalarNode { Value: "<<" };
+
     // A GitLab job with its `extends` applied: the parents' keys, deep-merged, under the job's own.
     private static YamlMappingNode Extended(string name, Dictionary<string, YamlNode> entries, string file, ImmutableHashSet<string> seen)
     {
@@ -199,7 +234,7 @@ public static class PipelineReader
 
         if (seen.Contains(name))
         {
-            throw new BadInputException(file, $"line {job.Start.Line}, column {job.Start.Column}", $"'extends' of '{name}' loops back to itself");
+            throw new BadInputException(file, $"'extends' of '{name}' loops back to itself");
         }
 
         var parents = Child(job, "extends") switch

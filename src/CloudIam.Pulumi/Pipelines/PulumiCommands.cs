@@ -45,7 +45,7 @@ internal sealed partial record PulumiCommands
                 continue;
             }
 
-            foreach (var command in PulumiInvocations(Tokens(line)))
+            foreach (var command in PulumiInvocations(Tokens(Expression().Replace(line, "${{$1}}"))))
             {
                 var (verb, arguments) = Verb(command);
                 var positional = Positional(arguments).ToList();
@@ -59,7 +59,7 @@ internal sealed partial record PulumiCommands
                         break;
                     case "login":
                         loggedIn = true;
-                        backend = Single(positional.FirstOrDefault() ?? OptionValue(arguments, "--cloud-url") ?? "$" + BackendVariable, variables);
+                        backend = ExpandSingle(positional.FirstOrDefault() ?? OptionValue(arguments, "--cloud-url") ?? "$" + BackendVariable, variables);
                         break;
                     case "stack" when positional is ["select", var stack, ..]:
                         stacks.UnionWith(Expand(stack, variables).Where(IsKnown));
@@ -78,7 +78,7 @@ internal sealed partial record PulumiCommands
 
         if (!loggedIn && variables.ContainsKey(BackendVariable))
         {
-            backend = Single("$" + BackendVariable, variables);
+            backend = ExpandSingle("$" + BackendVariable, variables);
         }
 
         return new PulumiCommands
@@ -157,8 +157,8 @@ internal sealed partial record PulumiCommands
 
     private static bool IsKnown(string value) => value.Length > 0 && !value.Contains('$', StringComparison.Ordinal);
 
-    // One value, or null when it is unknown here or differs between matrix rows.
-    private static string? Single(string token, IReadOnlyDictionary<string, ImmutableArray<string>> variables) =>
+    /// <summary>One value, or null when it is unknown here or differs between matrix rows.</summary>
+    public static string? ExpandSingle(string token, IReadOnlyDictionary<string, ImmutableArray<string>> variables) =>
         Expand(token, variables) is [var only] && IsKnown(only) ? only : null;
 
     private static List<string> Expand(string token, IReadOnlyDictionary<string, ImmutableArray<string>> variables, int depth = 0)
@@ -238,6 +238,10 @@ internal sealed partial record PulumiCommands
             }
         }
     }
+
+    // `${{ matrix.stack }}` as one word, so that splitting on spaces keeps it whole.
+    [GeneratedRegex(@"\$\{\{\s*([^}\s]+)\s*\}\}")]
+    private static partial Regex Expression();
 
     [GeneratedRegex(@"\$\{\{\s*(?<expr>[A-Za-z0-9_.-]+)\s*\}\}|\$\{(?<braced>[A-Za-z_][A-Za-z0-9_]*)\}|\$(?<plain>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex Reference();

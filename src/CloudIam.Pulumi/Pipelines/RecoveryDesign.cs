@@ -22,9 +22,15 @@ public static class RecoveryDesign
     /// <summary>
     /// <paramref name="design"/> with the deploy jobs of its stacks (read from its URNs) added.
     /// <paramref name="secretsProviderOf"/> gives a stack's <c>secretsprovider</c>; null means the passphrase
-    /// provider, the default of a self-managed backend.
+    /// provider, the default of a self-managed backend. A job also depends on the design's resources of the
+    /// <paramref name="runnerCapabilities"/> on its provider: it runs on those runners, so whatever takes
+    /// them down (a private network, a zone) takes the job down too.
     /// </summary>
-    public static PlacementDesign With(PlacementDesign design, IEnumerable<PipelineJob> jobs, Func<string, string?> secretsProviderOf)
+    public static PlacementDesign With(
+        PlacementDesign design,
+        IEnumerable<PipelineJob> jobs,
+        Func<string, string?> secretsProviderOf,
+        IReadOnlyCollection<string> runnerCapabilities)
     {
         var deployJobs = jobs.Where(job => job.Deploys).ToList();
         var stacks = design.Resources.Select(r => Urns.StackOf(r.Urn)).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -35,7 +41,11 @@ public static class RecoveryDesign
             var secrets = secretsProviderOf(stack) ?? Passphrase;
             foreach (var job in deployJobs.Where(job => job.ForStack(stack)))
             {
-                var edges = new List<string> { Dependency(dependencies, StateBackend(job.StateBackend)) };
+                var edges = design.Resources
+                    .Where(r => r.Capability is { } capability && runnerCapabilities.Contains(capability) && r.Placement is { } placement && placement.Provider == job.RunnerProvider)
+                    .Select(r => r.Urn)
+                    .ToList();
+                edges.Add(Dependency(dependencies, StateBackend(job.StateBackend)));
                 if (secrets != Passphrase)
                 {
                     edges.Add(Dependency(dependencies, Located(SecretsProviderType, "secrets provider", secrets)));
