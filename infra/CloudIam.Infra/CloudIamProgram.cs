@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Components;
 using CloudIam.Infra.Components.CiRunners;
 using CloudIam.Infra.Components.Observability;
 using CloudIam.Infra.Components.StatusPage;
-using CloudIam.Infra.Sites;
+using CloudIam.Infra.Platform;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Yaml;
 

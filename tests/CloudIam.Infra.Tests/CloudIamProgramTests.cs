@@ -1,3 +1,4 @@
+using CloudIam.Infra.Capabilities;
 using CloudIam.Pulumi.Resources.Aws;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Resources.Scaleway;

@@ -1,3 +1,4 @@
+using CloudIam.Infra.Capabilities;
 using CloudIam.Pulumi.Graph;
 using CloudIam.Pulumi.Yaml;
 

@@ -20,8 +20,8 @@ internal static class Repository
 
     public static StackConfig Stack(string name) =>
         File.Exists(Path.Combine(Stacks, $"Pulumi.{name}.yaml"))
-            ? StackConfigLoader.FromFile(Stacks, name)
-            : StackConfigLoader.FromFile(Fixtures, name);
+            ? StackConfigLoader.FromFile(Stacks, name, SiteCatalog.ClusterProviders)
+            : StackConfigLoader.FromFile(Fixtures, name, SiteCatalog.ClusterProviders);
 
     public static PulumiProgram Program(string stack) => CloudIamProgram.Build(Stack(stack));
 

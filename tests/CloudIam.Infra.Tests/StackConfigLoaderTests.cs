@@ -1,3 +1,4 @@
+using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Stacks;
 using CloudIam.Placement;
 using CloudIam.Pulumi.Yaml;
@@ -46,7 +47,7 @@ public sealed class StackConfigLoaderTests : IDisposable
     [Fact]
     public void An_unknown_stack_names_the_missing_file_and_the_known_stacks()
     {
-        var error = Assert.Throws<BadInputException>(() => StackConfigLoader.FromFile(Repository.Stacks, "qa"));
+        var error = Assert.Throws<BadInputException>(() => StackConfigLoader.FromFile(Repository.Stacks, "qa", SiteCatalog.ClusterProviders));
 
         Assert.Equal(Path.Combine(Repository.Stacks, "Pulumi.qa.yaml"), error.Source);
         Assert.Contains("prod, staging", error.Message);
@@ -63,7 +64,7 @@ public sealed class StackConfigLoaderTests : IDisposable
     {
         var path = Write("broken", text);
 
-        var error = Assert.Throws<BadInputException>(() => StackConfigLoader.FromFile(scratch.FullName, "broken"));
+        var error = Assert.Throws<BadInputException>(() => StackConfigLoader.FromFile(scratch.FullName, "broken", SiteCatalog.ClusterProviders));
 
         Assert.Equal(path, error.Source);
         Assert.Matches($"^line {line}, column [0-9]+$", error.Location);
@@ -71,7 +72,7 @@ public sealed class StackConfigLoaderTests : IDisposable
 
     [Theory]
     [InlineData("networkCidr: 10.20.0.0/22", "networkCidr: 10.20.0.1/22", "10.20.0.1/22")]
-    [InlineData("provider: scaleway", "provider: ovh", "known providers: scaleway, aws")]
+    [InlineData("provider: scaleway", "provider: ovh", "known providers: aws, scaleway")]
     [InlineData("kubernetesVersion: \"1.35\"", "kubernetesVersion: 1.35", "quote kubernetesVersion")]
     [InlineData("zones: [fr-par-1, fr-par-2]", "zones: [nl-ams-1]", "not in region 'fr-par'")]
     [InlineData("concurrent: 10", "concurrent: ten", "whole number")]
@@ -85,7 +86,7 @@ public sealed class StackConfigLoaderTests : IDisposable
         var badLine = replacement.Split('\n').Except(original.Split('\n')).Single();
         var line = text[..text.IndexOf(badLine, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
 
-        var error = Assert.Throws<BadInputException>(() => StackConfigLoader.FromFile(scratch.FullName, "bad"));
+        var error = Assert.Throws<BadInputException>(() => StackConfigLoader.FromFile(scratch.FullName, "bad", SiteCatalog.ClusterProviders));
 
         Assert.Equal(path, error.Source);
         Assert.StartsWith($"line {line}, column ", error.Location);
@@ -99,10 +100,10 @@ public sealed class StackConfigLoaderTests : IDisposable
         Write("leaky", prod + "  cloudiam-infra:runnerToken: glrt-plaintext\n");
         Write("sealed", prod + "  cloudiam-infra:runnerToken:\n    secure: v1:AAAA:BBBB\n");
 
-        var error = Assert.Throws<BadInputException>(() => StackConfigLoader.FromFile(scratch.FullName, "leaky"));
+        var error = Assert.Throws<BadInputException>(() => StackConfigLoader.FromFile(scratch.FullName, "leaky", SiteCatalog.ClusterProviders));
 
         Assert.Contains("--secret runnerToken", error.Problem);
-        Assert.Equal(Repository.Stack("prod").Clusters.Length, StackConfigLoader.FromFile(scratch.FullName, "sealed").Clusters.Length);
+        Assert.Equal(Repository.Stack("prod").Clusters.Length, StackConfigLoader.FromFile(scratch.FullName, "sealed", SiteCatalog.ClusterProviders).Clusters.Length);
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public sealed class StackConfigLoaderTests : IDisposable
                 ("oncallWebhookUrl", $"https://hooks.example.com/{canary}"), ("chatWebhookUrl", canary)),
         };
 
-        var config = StackConfigLoader.FromEnvironment(environment, scratch.FullName);
+        var config = StackConfigLoader.FromEnvironment(environment, scratch.FullName, SiteCatalog.ClusterProviders);
         var emitted = ProgramEmitter.Emit(CloudIamProgram.Build(config));
 
         Assert.Equal("PULUMI_CONFIG", config.Source);
@@ -131,10 +132,10 @@ public sealed class StackConfigLoaderTests : IDisposable
     {
         var prod = ProgramEmitter.Emit(Repository.Program("prod"));
 
-        Assert.Equal(prod, ProgramEmitter.Emit(CloudIamProgram.Build(StackConfigLoader.FromEnvironment(new Dictionary<string, string>(), Repository.Root))));
-        var staging = StackConfigLoader.FromEnvironment(new Dictionary<string, string> { ["PULUMI_STACK"] = "staging" }, Repository.Root);
+        Assert.Equal(prod, ProgramEmitter.Emit(CloudIamProgram.Build(StackConfigLoader.FromEnvironment(new Dictionary<string, string>(), Repository.Root, SiteCatalog.ClusterProviders))));
+        var staging = StackConfigLoader.FromEnvironment(new Dictionary<string, string> { ["PULUMI_STACK"] = "staging" }, Repository.Root, SiteCatalog.ClusterProviders);
         Assert.Equal("staging", staging.Stack);
-        var rooted = StackConfigLoader.FromEnvironment(new Dictionary<string, string> { ["PULUMI_ROOT_DIRECTORY"] = Repository.Root }, scratch.FullName);
+        var rooted = StackConfigLoader.FromEnvironment(new Dictionary<string, string> { ["PULUMI_ROOT_DIRECTORY"] = Repository.Root }, scratch.FullName, SiteCatalog.ClusterProviders);
         Assert.Equal("prod", rooted.Stack);
     }
 
@@ -142,7 +143,7 @@ public sealed class StackConfigLoaderTests : IDisposable
     public void Malformed_pulumi_config_is_bad_input_with_a_json_location()
     {
         static BadInputException Load(string json) => Assert.Throws<BadInputException>(() =>
-            StackConfigLoader.FromEnvironment(new Dictionary<string, string> { ["PULUMI_STACK"] = "prod", ["PULUMI_CONFIG"] = json }, "."));
+            StackConfigLoader.FromEnvironment(new Dictionary<string, string> { ["PULUMI_STACK"] = "prod", ["PULUMI_CONFIG"] = json }, ".", SiteCatalog.ClusterProviders));
 
         Assert.Equal("PULUMI_CONFIG", Load("{not json").Source);
         Assert.Equal("$", Load("[]").Location);

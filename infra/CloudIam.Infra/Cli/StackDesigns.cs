@@ -11,7 +11,7 @@ public static class StackDesigns
     /// <summary>The config, its source made relative to the root so that reports do not depend on the clone's path.</summary>
     public static StackConfig Load(string stack, CliContext context)
     {
-        var config = StackConfigLoader.FromFile(Path.Combine(context.Root, StackConfigLoader.StacksDirectoryName), stack);
+        var config = StackConfigLoader.FromFile(Path.Combine(context.Root, StackConfigLoader.StacksDirectoryName), stack, SiteCatalog.ClusterProviders);
         return config with { Source = Path.GetRelativePath(context.Root, config.Source) };
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CloudIam.Infra.Sites;
+using CloudIam.Infra.Capabilities;
 using CloudIam.Placement;
 
 namespace CloudIam.Infra.Stacks;
@@ -10,7 +10,7 @@ namespace CloudIam.Infra.Stacks;
 /// Turns the project's config keys into a <see cref="StackConfig"/>, rejecting anything a person should fix
 /// with a <see cref="BadInputException"/> that names the source and the node's location.
 /// </summary>
-internal sealed partial class StackConfigBinder(string source)
+internal sealed partial class StackConfigBinder(string source, ClusterProviders providers)
 {
     /// <param name="keys">The project namespace's keys, namespace stripped, with the node of the whole config section.</param>
     /// <param name="secretsDecrypted">True for PULUMI_CONFIG, where secret values arrive as plaintext and are skipped unread.</param>
@@ -69,14 +69,14 @@ internal sealed partial class StackConfigBinder(string source)
         var fields = new Fields(this, Map(node, "a cluster"), "a cluster");
         var providerNode = fields.Required("provider");
         var provider = String(providerNode, "provider");
-        var site = SiteCatalog.Find(provider)
-            ?? throw Error(providerNode, $"unknown provider '{provider}'; known providers: {string.Join(", ", SiteCatalog.Providers)}");
+        var minZones = providers.MinZones(provider)
+            ?? throw Error(providerNode, $"unknown provider '{provider}'; known providers: {string.Join(", ", providers.Names)}");
         var region = String(fields.Required("region"), "region");
         var zonesNode = List(fields.Required("zones"), "zones");
         var zones = zonesNode.Items.Select(zone => String(zone, "zone")).ToImmutableArray();
-        if (zones.Length < site.MinZones)
+        if (zones.Length < minZones)
         {
-            throw Error(zonesNode, $"{provider} needs at least {site.MinZones} zone(s)");
+            throw Error(zonesNode, $"{provider} needs at least {minZones} zone(s)");
         }
 
         if (zones.FirstOrDefault(zone => !zone.StartsWith(region, StringComparison.Ordinal)) is { } strayZone)

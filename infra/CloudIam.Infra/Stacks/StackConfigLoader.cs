@@ -23,7 +23,7 @@ public static partial class StackConfigLoader
 
     private const string ConfigVariable = "PULUMI_CONFIG";
 
-    public static StackConfig FromFile(string stacksDirectory, string stack)
+    public static StackConfig FromFile(string stacksDirectory, string stack, ClusterProviders providers)
     {
         var path = Path.Combine(stacksDirectory, $"Pulumi.{stack}.yaml");
         if (!StackNamePattern().IsMatch(stack) || !File.Exists(path))
@@ -67,7 +67,7 @@ public static partial class StackConfigLoader
         }
 
         var secretsProvider = document.Entries.FirstOrDefault(entry => entry.Key == "secretsprovider").Value as ConfigScalar;
-        return new StackConfigBinder(path).Bind(stack, ProjectKeys(path, keys), secretsDecrypted: false) with { SecretsProvider = secretsProvider?.Value };
+        return new StackConfigBinder(path, providers).Bind(stack, ProjectKeys(path, keys), secretsDecrypted: false) with { SecretsProvider = secretsProvider?.Value };
     }
 
     /// <summary>
@@ -75,13 +75,13 @@ public static partial class StackConfigLoader
     /// <c>pulumi about</c>) the stack file of <c>PULUMI_STACK</c>, or of <see cref="DefaultStack"/>, is read instead.
     /// </summary>
     /// <param name="rootDirectory">Project root used when <c>PULUMI_ROOT_DIRECTORY</c> is not set.</param>
-    public static StackConfig FromEnvironment(IReadOnlyDictionary<string, string> environment, string rootDirectory)
+    public static StackConfig FromEnvironment(IReadOnlyDictionary<string, string> environment, string rootDirectory, ClusterProviders providers)
     {
         var stack = environment.GetValueOrDefault("PULUMI_STACK") is { Length: > 0 } named ? named : DefaultStack;
         if (!environment.TryGetValue(ConfigVariable, out var json))
         {
             var root = environment.GetValueOrDefault("PULUMI_ROOT_DIRECTORY") is { Length: > 0 } pulumiRoot ? pulumiRoot : rootDirectory;
-            return FromFile(Path.Combine(root, StacksDirectoryName), stack);
+            return FromFile(Path.Combine(root, StacksDirectoryName), stack, providers);
         }
 
         ConfigMap keys;
@@ -101,7 +101,7 @@ public static partial class StackConfigLoader
             throw new BadInputException(ConfigVariable, $"line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}", $"not valid JSON: {e.Message}");
         }
 
-        return new StackConfigBinder(ConfigVariable).Bind(stack, ProjectKeys(ConfigVariable, keys), secretsDecrypted: true);
+        return new StackConfigBinder(ConfigVariable, providers).Bind(stack, ProjectKeys(ConfigVariable, keys), secretsDecrypted: true);
     }
 
     public static ImmutableArray<string> KnownStacks(string stacksDirectory) =>

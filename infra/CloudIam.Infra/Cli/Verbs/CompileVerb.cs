@@ -25,7 +25,7 @@ public static class CompileVerb
         {
             var config = parsed.GetValue(stack) is { } name
                 ? StackDesigns.Load(name, context)
-                : StackConfigLoader.FromEnvironment(PulumiEnvironment(context), context.Root);
+                : StackConfigLoader.FromEnvironment(PulumiEnvironment(context), context.Root, SiteCatalog.ClusterProviders);
             var compiled = CompiledStack.Compile(config);
             var report = PolicyEngine.Evaluate(DesignAnalysis.Build(compiled.Design, PolicyFiles.Load(null, context)), context.Today);
             if (report.Verdict == Verdict.Fail || !compiled.SecurityFindings.IsEmpty)

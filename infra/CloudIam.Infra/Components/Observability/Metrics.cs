@@ -1,4 +1,5 @@
-using CloudIam.Infra.Sites;
+using CloudIam.Infra.Capabilities;
+using CloudIam.Infra.Platform;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using CloudIam.Infra.Sites;
+using CloudIam.Infra.Capabilities;
+using CloudIam.Infra.Platform;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;

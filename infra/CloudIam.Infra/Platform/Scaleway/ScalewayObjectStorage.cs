@@ -1,7 +1,8 @@
+using CloudIam.Infra.Capabilities;
 using CloudIam.Pulumi.Resources.Scaleway;
 using CloudIam.Pulumi.Yaml;
 
-namespace CloudIam.Infra.Components.Storage;
+namespace CloudIam.Infra.Platform.Scaleway;
 
 public sealed record ScalewayObjectStorageArgs
 {

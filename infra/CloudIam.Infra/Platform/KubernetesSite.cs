@@ -2,7 +2,7 @@ using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
 
-namespace CloudIam.Infra.Sites;
+namespace CloudIam.Infra.Platform;
 
 /// <summary>
 /// What the provider-agnostic tooling components need from a site: a Kubernetes provider fed by the cluster's
@@ -27,32 +27,4 @@ public sealed record KubernetesSite
 
     /// <summary>Logical name of a resource of this site (<c>scw-par-alertmanager</c>).</summary>
     public string LogicalName(string resource) => $"{Name}-{resource}";
-}
-
-/// <summary>A cloud provider's public status source, shown in every status page's "cloud-providers" group.</summary>
-public sealed record ProviderStatus
-{
-    public required string Name { get; init; }
-
-    public required string Url { get; init; }
-
-    /// <summary>Gatus conditions (<c>[STATUS] == 200</c>).</summary>
-    public required IReadOnlyList<string> Conditions { get; init; }
-}
-
-/// <summary>
-/// One cloud provider's base: explicit providers, network, managed Kubernetes, object storage. Adding a provider
-/// means writing one implementation and listing it in <see cref="SiteCatalog"/>; components are untouched.
-/// </summary>
-public interface ISite
-{
-    /// <summary>The provider name used in stack config and in placement (<c>scaleway</c>).</summary>
-    string Provider { get; }
-
-    /// <summary>Fewest zones a cluster of this provider accepts (EKS needs subnets in two).</summary>
-    int MinZones { get; }
-
-    ProviderStatus Status { get; }
-
-    KubernetesSite Declare(ProgramBuilder program, StackConfig stack, ClusterConfig cluster);
 }

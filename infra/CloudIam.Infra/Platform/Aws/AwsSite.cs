@@ -1,13 +1,9 @@
 using System.Collections.Immutable;
-using CloudIam.Infra.Components;
-using CloudIam.Infra.Components.Kubernetes;
-using CloudIam.Infra.Components.Network;
-using CloudIam.Infra.Components.Storage;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Aws;
 using CloudIam.Pulumi.Yaml;
 
-namespace CloudIam.Infra.Sites;
+namespace CloudIam.Infra.Platform.Aws;
 
 /// <summary>AWS: VPC + subnets over the zones, EKS cluster + node group with IAM roles, S3 bucket.</summary>
 public sealed class AwsSite : ISite

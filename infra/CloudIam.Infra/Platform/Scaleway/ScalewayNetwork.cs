@@ -1,8 +1,9 @@
+using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Scaleway;
 using CloudIam.Pulumi.Yaml;
 
-namespace CloudIam.Infra.Components.Network;
+namespace CloudIam.Infra.Platform.Scaleway;
 
 public sealed record ScalewayNetworkArgs
 {

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Resources.Scaleway;
 using CloudIam.Pulumi.Yaml;
 
-namespace CloudIam.Infra.Components.Kubernetes;
+namespace CloudIam.Infra.Platform.Scaleway;
 
 public sealed record ScalewayKubernetesArgs
 {

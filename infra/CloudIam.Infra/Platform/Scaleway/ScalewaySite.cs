@@ -1,12 +1,8 @@
-using CloudIam.Infra.Components;
-using CloudIam.Infra.Components.Kubernetes;
-using CloudIam.Infra.Components.Network;
-using CloudIam.Infra.Components.Storage;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Scaleway;
 using CloudIam.Pulumi.Yaml;
 
-namespace CloudIam.Infra.Sites;
+namespace CloudIam.Infra.Platform.Scaleway;
 
 /// <summary>Scaleway: VPC + private network, Kapsule cluster + pools, object bucket.</summary>
 public sealed class ScalewaySite : ISite

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using CloudIam.Pulumi.Yaml;
 
-namespace CloudIam.Infra;
+namespace CloudIam.Infra.Capabilities;
 
 /// <summary>
 /// The capability every resource carries (<c>cloudiam.io/capability</c>): placement inference counts

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using CloudIam.Pulumi.Yaml;
 
-namespace CloudIam.Infra.Components;
+namespace CloudIam.Infra.Platform;
 
 /// <summary>
 /// Where a provider-specific component declares its resources: the site's logical-name prefix, the name

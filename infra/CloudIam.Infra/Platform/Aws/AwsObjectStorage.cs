@@ -1,7 +1,8 @@
+using CloudIam.Infra.Capabilities;
 using CloudIam.Pulumi.Resources.Aws;
 using CloudIam.Pulumi.Yaml;
 
-namespace CloudIam.Infra.Components.Storage;
+namespace CloudIam.Infra.Platform.Aws;
 
 public sealed record AwsObjectStorageArgs
 {

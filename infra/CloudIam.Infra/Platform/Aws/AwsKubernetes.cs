@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
+using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Aws;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
 
-namespace CloudIam.Infra.Components.Kubernetes;
+namespace CloudIam.Infra.Platform.Aws;
 
 public sealed record AwsKubernetesArgs
 {

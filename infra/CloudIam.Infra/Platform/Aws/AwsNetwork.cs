@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Aws;
 using CloudIam.Pulumi.Yaml;
 
-namespace CloudIam.Infra.Components.Network;
+namespace CloudIam.Infra.Platform.Aws;
 
 public sealed record AwsNetworkArgs
 {

@@ -1,0 +1,21 @@
+using CloudIam.Infra.Stacks;
+using CloudIam.Pulumi.Yaml;
+
+namespace CloudIam.Infra.Platform;
+
+/// <summary>
+/// One cloud provider's base: explicit providers, network, managed Kubernetes, object storage. Adding a provider
+/// means writing one implementation and listing it in the composition root's <c>SiteCatalog</c>; components are untouched.
+/// </summary>
+public interface ISite
+{
+    /// <summary>The provider name used in stack config and in placement (<c>scaleway</c>).</summary>
+    string Provider { get; }
+
+    /// <summary>Fewest zones a cluster of this provider accepts (EKS needs subnets in two).</summary>
+    int MinZones { get; }
+
+    ProviderStatus Status { get; }
+
+    KubernetesSite Declare(ProgramBuilder program, StackConfig stack, ClusterConfig cluster);
+}
