@@ -96,7 +96,7 @@ public sealed class PL005RecoveryPath : IPlacementRule
             if (through is not null)
             {
                 reasons.Add($"{job.Resource.Name} needs the {through.Name} on {provider.Provider}");
-                fix ??= $"give {job.Resource.Name} one off {provider.Provider}: replace the {through.Name} with one on {context.ProvidersOutside([provider.Provider], []).FirstOrDefault() ?? $"a provider other than {provider.Provider}"}";
+                fix ??= $"point {job.Resource.Name} off {provider.Provider}: replace the {through.Name} with one on {context.ProvidersOutside([provider.Provider], []).FirstOrDefault() ?? $"a provider other than {provider.Provider}"}";
             }
             else if (unplaced.Count > 0)
             {

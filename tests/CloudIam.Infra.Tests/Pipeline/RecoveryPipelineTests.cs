@@ -62,7 +62,7 @@ public sealed class RecoveryPipelineTests
         var violation = Assert.Single(RecoveryViolations(result));
         Assert.Equal(["scaleway"], violation.GetProperty("domains").EnumerateArray().Select(d => d.GetString()!).ToArray());
         Assert.Contains($"up-prod-from-aws needs the state backend {Primary} on scaleway", violation.GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.StartsWith($"give up-prod-from-aws one off scaleway: replace the state backend {Primary} with one on aws", violation.GetProperty("suggestion").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"point up-prod-from-aws off scaleway: replace the state backend {Primary} with one on aws", violation.GetProperty("suggestion").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class PolicyLoaderTests
                 Capability = "dashboards",
                 Reason = "Grafana is convenience only; metrics stay queryable on both providers",
                 Expires = new DateOnly(2027, 3, 31),
-                Line = 24,
+                Line = 22,
             },
             Assert.Single(policy.Suppressions));
     }

@@ -90,7 +90,7 @@ public sealed class PL005RecoveryPathTests
         Assert.Equal(
             "losing scaleway leaves no deploy job to apply the fix: up-from-scaleway runs on scaleway and up-from-aws needs the state backend s3-scw on scaleway",
             violation.Message);
-        Assert.Equal("give up-from-aws one off scaleway: replace the state backend s3-scw with one on aws (eu-west-3)", violation.Suggestion);
+        Assert.Equal("point up-from-aws off scaleway: replace the state backend s3-scw with one on aws (eu-west-3)", violation.Suggestion);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class PL005RecoveryPathTests
 
         violation.HasDomains("aws");
         Assert.Contains("up-from-scaleway needs the secrets provider awskms on aws", violation.Message, StringComparison.Ordinal);
-        Assert.Equal("give up-from-scaleway one off aws: replace the secrets provider awskms with one on scaleway (fr-par)", violation.Suggestion);
+        Assert.Equal("point up-from-scaleway off aws: replace the secrets provider awskms with one on scaleway (fr-par)", violation.Suggestion);
     }
 
     [Fact]
