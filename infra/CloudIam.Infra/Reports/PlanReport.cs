@@ -7,6 +7,9 @@ using CloudIam.Placement.Domains;
 using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Policy;
 using CloudIam.Placement.Simulation;
+using CloudIam.Pulumi.Graph;
+using CloudIam.Pulumi.Inference;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Infra.Reports;
 
@@ -40,13 +43,14 @@ public sealed record PlanReport
     public bool Passes => Policy.Verdict == Verdict.Pass && SecurityFindings.IsEmpty;
 
     /// <summary>
-    /// The plan of <paramref name="compiled"/>, checked as <paramref name="design"/>: the stack's design plus what
-    /// outside the program belongs to it (the pipelines' deploy jobs), while the resource counts stay the program's.
+    /// One stack, or several planned as one design (DESIGN §7.2). The policy checks the design as
+    /// <paramref name="withPipelines"/> extends it (the pipelines' deploy jobs); the resource counts stay the program's.
     /// </summary>
-    public static PlanReport Build(CompiledStack compiled, PlacementDesign design, PlacementPolicy policy, DateOnly today)
+    public static PlanReport Build(IReadOnlyList<CompiledStack> stacks, PlacementPolicy policy, DateOnly today, Func<PlacementDesign, PlacementDesign> withPipelines)
     {
-        var analysis = DesignAnalysis.Build(design, policy);
-        var byProvider = compiled.Design.Resources
+        var design = stacks.Count == 1 ? stacks[0].Design : PlacementInference.Infer(ResourceGraphs.Merge([.. stacks.Select(s => s.Graph)]));
+        var analysis = DesignAnalysis.Build(withPipelines(design), policy, ProviderCatalog.Shipped.Services);
+        var byProvider = design.Resources
             .GroupBy(r => r.Placement?.Provider ?? Unplaced, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(
                 g => g.Key,
@@ -54,13 +58,13 @@ public sealed record PlanReport
                 StringComparer.Ordinal);
         return new PlanReport
         {
-            Stack = compiled.Config.Stack,
-            Source = compiled.Config.Source,
-            ResourceCount = compiled.Program.Resources.Length,
+            Stack = string.Join(" + ", stacks.Select(s => s.Config.Stack)),
+            Source = string.Join(" + ", stacks.Select(s => s.Config.Source)),
+            ResourceCount = stacks.Sum(s => s.Program.Resources.Length),
             ResourcesByProvider = byProvider,
             Policy = PolicyEngine.Evaluate(analysis, today),
             Outages = OutageMatrix.Build(analysis, DomainKind.Provider, DomainKind.Region, DomainKind.Service),
-            SecurityFindings = compiled.SecurityFindings,
+            SecurityFindings = [.. stacks.SelectMany(s => s.SecurityFindings)],
             SecurityChecks = SecurityBaseline.Checks.Length,
         };
     }

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using CloudIam.Infra.Compilation;
-using CloudIam.Infra.Reports;
+using CloudIam.Infra.Reports.Check;
 using CloudIam.Infra.Stacks;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Evaluation;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Infra.Cli.Verbs;
 
@@ -28,13 +29,13 @@ public static class CompileVerb
                 : StackConfigLoader.FromEnvironment(PulumiEnvironment(context), context.Root, SiteCatalog.ClusterProviders);
             var compiled = CompiledStack.Compile(config);
             var policy = PolicyFiles.Load(null, context);
-            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(RepositoryPipelines.AddTo(compiled.Design, policy, context), policy), context.Today);
+            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(RepositoryPipelines.AddTo(compiled.Design, policy, context), policy, ProviderCatalog.Shipped.Services), context.Today);
             if (report.Verdict == Verdict.Fail || !compiled.SecurityFindings.IsEmpty)
             {
                 context.Error.WriteLine($"cloudiam-infra: stack '{config.Stack}' is refused; nothing was compiled.");
                 if (report.Verdict == Verdict.Fail)
                 {
-                    context.Error.Write(CheckFormatter.Format(report, OutputFormat.Text, config.Source));
+                    context.Error.Write(CheckText.Render(report, [config.Source]));
                 }
 
                 foreach (var finding in compiled.SecurityFindings)
@@ -46,7 +47,7 @@ public static class CompileVerb
             }
 
             context.Out.Write(compiled.Yaml);
-            context.Error.WriteLine($"cloudiam-infra: compiled stack '{config.Stack}': {compiled.Program.Resources.Length} resources, placement {CheckFormatter.VerdictLine(report)}");
+            context.Error.WriteLine($"cloudiam-infra: compiled stack '{config.Stack}': {compiled.Program.Resources.Length} resources, placement {CheckSummary.VerdictLine(report)}");
             return CloudIamCli.Ok;
         });
         return command;
