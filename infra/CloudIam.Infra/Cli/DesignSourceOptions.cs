@@ -99,7 +99,7 @@ public sealed record LoadedDesign
 
         return new LoadedDesign
         {
-            Design = PlacementInference.Infer(ResourceGraphs.Merge(graphs)),
+            Design = RepositoryPipelines.AddTo(PlacementInference.Infer(ResourceGraphs.Merge(graphs)), policy, context),
             Sources = [.. graphs.Select(g => g.Source)],
             SecurityFindings = findings?.ToImmutableArray(),
         };

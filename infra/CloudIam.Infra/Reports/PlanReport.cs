@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CloudIam.Infra.Compilation;
 using CloudIam.Infra.Security;
 using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Design;
 using CloudIam.Placement.Domains;
 using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Policy;
@@ -41,11 +42,14 @@ public sealed record PlanReport
 
     public bool Passes => Policy.Verdict == Verdict.Pass && SecurityFindings.IsEmpty;
 
-    /// <summary>One stack, or several planned as one design (DESIGN §7.2).</summary>
-    public static PlanReport Build(IReadOnlyList<CompiledStack> stacks, PlacementPolicy policy, DateOnly today)
+    /// <summary>
+    /// One stack, or several planned as one design (DESIGN §7.2). The policy checks the design as
+    /// <paramref name="withPipelines"/> extends it (the pipelines' deploy jobs); the resource counts stay the program's.
+    /// </summary>
+    public static PlanReport Build(IReadOnlyList<CompiledStack> stacks, PlacementPolicy policy, DateOnly today, Func<PlacementDesign, PlacementDesign> withPipelines)
     {
         var design = stacks.Count == 1 ? stacks[0].Design : PlacementInference.Infer(ResourceGraphs.Merge([.. stacks.Select(s => s.Graph)]));
-        var analysis = DesignAnalysis.Build(design, policy, ProviderCatalog.Shipped.Services);
+        var analysis = DesignAnalysis.Build(withPipelines(design), policy, ProviderCatalog.Shipped.Services);
         var byProvider = design.Resources
             .GroupBy(r => r.Placement?.Provider ?? Unplaced, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(

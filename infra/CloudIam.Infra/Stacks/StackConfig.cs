@@ -34,6 +34,12 @@ public sealed record StackConfig
     /// <summary>Protects clusters and buckets from <c>pulumi destroy</c> and keeps cluster volumes on deletion.</summary>
     public bool Protect { get; init; }
 
+    /// <summary>
+    /// The stack file's <c>secretsprovider</c> (<c>passphrase</c>, <c>awskms://…</c>); null when it names none,
+    /// which for a self-managed backend means the passphrase provider.
+    /// </summary>
+    public string? SecretsProvider { get; init; }
+
     /// <summary>Every secret key the program references; each must be set with <c>pulumi config set --secret</c>.</summary>
     public ImmutableArray<string> SecretKeys =>
         [.. new[] { StackConfigKeys.RunnerToken, StackConfigKeys.GrafanaAdminPassword }

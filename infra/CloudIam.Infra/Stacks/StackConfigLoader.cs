@@ -48,7 +48,8 @@ public static partial class StackConfigLoader
             throw new BadInputException(path, config.Location, "'config' must be a map of namespaced keys");
         }
 
-        return new StackConfigBinder(path, providers).Bind(stack, ProjectKeys(path, keys), secretsDecrypted: false);
+        var secretsProvider = document.Entries.FirstOrDefault(entry => entry.Key == "secretsprovider").Value as ConfigScalar;
+        return new StackConfigBinder(path, providers).Bind(stack, ProjectKeys(path, keys), secretsDecrypted: false) with { SecretsProvider = secretsProvider?.Value };
     }
 
     /// <summary>

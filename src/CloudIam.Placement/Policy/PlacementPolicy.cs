@@ -90,13 +90,11 @@ public sealed record MatchRule
 public sealed record RecoverySpec
 {
     /// <summary>Capabilities that must keep an instance off any failing provider.</summary>
+    /// <remarks>
+    /// The state backend and the secrets provider are not policy: they are read with the deploy jobs from the
+    /// repository's pipelines (the <c>recovery</c> capability), where they are actually configured.
+    /// </remarks>
     public ImmutableArray<string> Capabilities { get; init; } = [];
-
-    /// <summary>Pulumi state backend URLs (one, or replicas); the provider of each is inferred from the URL.</summary>
-    public ImmutableArray<string> StateBackends { get; init; } = [];
-
-    /// <summary>Pulumi secrets provider URL (<c>passphrase</c>, <c>awskms://…</c>); null when not stated.</summary>
-    public string? SecretsProvider { get; init; }
 }
 
 public sealed record Suppression

@@ -40,7 +40,7 @@ public static partial class PolicyLoader
         private static readonly string[] CapabilityKeys = ["critical", "minHealthy", "minProviders", "quorum", "observes", "dependsOn", "capacity", "survive"];
         private static readonly string[] CapacityKeys = ["property", "minAfterLoss"];
         private static readonly string[] MatchKeys = ["capability", "type", "name", "urn"];
-        private static readonly string[] RecoveryKeys = ["capabilities", "stateBackend", "secretsProvider"];
+        private static readonly string[] RecoveryKeys = ["capabilities"];
         private static readonly string[] SuppressionKeys = ["rule", "capability", "reason", "expires"];
         private static readonly string[] QuorumValues = ["majority", "none"];
 
@@ -174,21 +174,7 @@ public static partial class PolicyLoader
             return new RecoverySpec
             {
                 Capabilities = fields.TryGetValue("capabilities", out var capabilities) ? ReadReferences(capabilities, "recovery.capabilities", self: null) : [],
-                StateBackends = fields.TryGetValue("stateBackend", out var backend) ? ReadStateBackends(backend) : [],
-                SecretsProvider = ReadOptionalText(fields, "secretsProvider"),
             };
-        }
-
-        // One URL, or the primary and its replicas: Pulumi reads one, but a replica is what recovery uses.
-        private ImmutableArray<string> ReadStateBackends(YamlNode node)
-        {
-            if (node is YamlScalarNode)
-            {
-                return [nodes.Text(node, "stateBackend")];
-            }
-
-            var urls = nodes.Sequence(node, "stateBackend").Select(item => nodes.Text(item, "stateBackend")).ToImmutableArray();
-            return urls.IsEmpty ? throw nodes.Fail(node, "'stateBackend' lists no URL") : urls;
         }
 
         private Suppression ReadSuppression(YamlNode node)

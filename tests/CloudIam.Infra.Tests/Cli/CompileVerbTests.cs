@@ -15,6 +15,7 @@ public sealed class CompileVerbTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_scratch.FullName, "stacks"));
         Directory.CreateDirectory(Path.Combine(_scratch.FullName, "policy"));
         File.Copy(CliHarness.RepoFile("policy/placement.yaml"), Path.Combine(_scratch.FullName, "policy", "placement.yaml"));
+        File.Copy(CliHarness.RepoFile(".gitlab-ci.yml"), Path.Combine(_scratch.FullName, ".gitlab-ci.yml"));
         foreach (var stack in Directory.EnumerateFiles(Repository.Fixtures, "Pulumi.*.yaml"))
         {
             File.Copy(stack, Path.Combine(_scratch.FullName, "stacks", Path.GetFileName(stack)));

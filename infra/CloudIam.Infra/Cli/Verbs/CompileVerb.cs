@@ -27,7 +27,8 @@ public static class CompileVerb
                 ? StackDesigns.Load(name, context)
                 : StackConfigLoader.FromEnvironment(PulumiEnvironment(context), context.Root, SiteCatalog.ClusterProviders);
             var compiled = context.Compiler(config);
-            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(compiled.Design, PolicyFiles.Load(null, context), ProviderCatalog.Shipped.Services), context.Today);
+            var policy = PolicyFiles.Load(null, context);
+            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(RepositoryPipelines.AddTo(compiled.Design, policy, context), policy, ProviderCatalog.Shipped.Services), context.Today);
             if (report.Verdict == Verdict.Fail || !compiled.SecurityFindings.IsEmpty)
             {
                 context.Error.WriteLine($"cloudiam-infra: stack '{config.Stack}' is refused; nothing was compiled.");

@@ -29,7 +29,8 @@ public static class PlanVerb
         {
             var names = parsed.GetValue(stack) is { Length: > 0 } given ? given : [StackConfigLoader.DefaultStack];
             var compiled = names.Distinct(StringComparer.Ordinal).Select(name => StackDesigns.Compile(name, context)).ToList();
-            var plan = PlanReport.Build(compiled, PolicyFiles.Load(parsed.GetValue(policy), context), context.Today);
+            var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
+            var plan = PlanReport.Build(compiled, rules, context.Today, design => RepositoryPipelines.AddTo(design, rules, context));
             if (parsed.GetValue(outDir) is { } directory)
             {
                 var files = compiled.Count == 1
