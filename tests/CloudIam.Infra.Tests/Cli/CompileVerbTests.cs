@@ -37,13 +37,6 @@ public sealed class CompileVerbTests : IDisposable
         Assert.Contains("compiled stack 'prod'", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Compiling_twice_gives_byte_identical_output()
-    {
-        Assert.Equal(CliHarness.Run("compile", "--stack", "prod").Out, CliHarness.Run("compile", "--stack", "prod").Out);
-        Assert.Equal(CliHarness.Run("compile", "--stack", "staging").Out, CliHarness.Run("compile", "--stack", "staging").Out);
-    }
-
     [Theory]
     [InlineData("scaleway-only", "scaleway")]
     [InlineData("aws-only", "aws")]
