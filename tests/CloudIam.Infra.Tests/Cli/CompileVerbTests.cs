@@ -1,3 +1,4 @@
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -52,7 +53,8 @@ public sealed class CompileVerbTests : IDisposable
             Assert.Contains($"error PL001 {capability}: ", result.Error, StringComparison.Ordinal);
         }
 
-        Assert.Contains($"on {(provider == "aws" ? "scaleway" : "aws")}", result.Error, StringComparison.Ordinal);
+        // The suggestion names the first other provider the catalog knows (provider files, in name order).
+        Assert.Contains($"on {ProviderCatalog.Shipped.Services.Providers.First(p => p != provider)}", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
