@@ -15,7 +15,5 @@ public interface ISite
     /// <summary>Fewest zones a cluster of this provider accepts (EKS needs subnets in two).</summary>
     int MinZones { get; }
 
-    ProviderStatus Status { get; }
-
     KubernetesSite Declare(ProgramBuilder program, StackConfig stack, ClusterConfig cluster);
 }

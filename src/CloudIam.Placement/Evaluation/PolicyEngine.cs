@@ -10,7 +10,7 @@ public static class PolicyEngine
 {
     public static PolicyReport Evaluate(DesignAnalysis analysis, DateOnly today)
     {
-        var context = new RuleContext { Analysis = analysis, Today = today, RuleIds = RuleRegistry.Ids };
+        var context = new RuleContext { Analysis = analysis, Today = today, Rules = RuleRegistry.All };
         var suppressions = analysis.Policy.Suppressions.Where(s => PL009SuppressionHygiene.IsValid(s, context)).ToList();
 
         var violations = ImmutableArray.CreateBuilder<Violation>();
@@ -53,6 +53,7 @@ public static class PolicyEngine
                 Urn = i.Urn,
                 Provider = i.Placement.Provider,
                 Region = i.Placement.Region,
+                Cluster = i.Resource.Cluster is { } cluster ? cluster[(cluster.LastIndexOf("::", StringComparison.Ordinal) + 2)..] : null,
                 Domains = i.DomainIds,
             })],
         Resilience = analysis.Resilience(capability.Name),

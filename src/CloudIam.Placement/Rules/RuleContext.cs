@@ -14,10 +14,10 @@ public sealed record RuleContext
     public required DateOnly Today { get; init; }
 
     /// <summary>
-    /// The IDs of the rules being run, in ID order: what a suppression may name. Given by the caller so that
-    /// no rule depends on the registry that lists it.
+    /// The rules being run, in ID order: what a suppression may name. Given by the caller so that no rule
+    /// depends on the registry that lists it.
     /// </summary>
-    public required ImmutableArray<string> RuleIds { get; init; }
+    public required ImmutableArray<IPlacementRule> Rules { get; init; }
 
     public PlacementPolicy Policy => Analysis.Policy;
 

@@ -19,9 +19,6 @@ public static class RuleRegistry
         new PL009SuppressionHygiene(),
     ];
 
-    /// <summary>The IDs of <see cref="All"/>, in ID order.</summary>
-    public static ImmutableArray<string> Ids { get; } = [.. All.Select(rule => rule.Id)];
-
     /// <summary>The rule with exactly this ID (ordinal, as suppressions match), or null.</summary>
     public static IPlacementRule? Find(string id) => All.FirstOrDefault(rule => rule.Id == id);
 }
