@@ -29,7 +29,9 @@ public sealed class DesignSourceOptions
         command.Options.Add(_preview);
         command.Validators.Add(result =>
         {
-            if (Specs(result.GetValue(_stack), result.GetValue(_state), result.GetValue(_preview)).Count == 0)
+            // Presence, not value: reading a value here would throw on a missing one instead of letting the
+            // parser report it.
+            if (!new Option[] { _stack, _state, _preview }.Any(option => result.GetResult(option) is not null))
             {
                 result.AddError("give at least one --stack, --state or --preview (each may be repeated)");
             }

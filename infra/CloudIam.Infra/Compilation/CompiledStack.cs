@@ -28,9 +28,11 @@ public sealed record CompiledStack
 
     public required ImmutableArray<SecurityFinding> SecurityFindings { get; init; }
 
-    public static CompiledStack Compile(StackConfig config)
+    public static CompiledStack Compile(StackConfig config) => From(config, CloudIamProgram.Build(config));
+
+    /// <summary>Everything derived from one program: its YAML, its inferred placement, its security findings.</summary>
+    public static CompiledStack From(StackConfig config, PulumiProgram program)
     {
-        var program = CloudIamProgram.Build(config);
         var graph = ProgramGraph.From(program, config.Stack) with { Source = config.Source };
         return new CompiledStack
         {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using CloudIam.Placement.Domains;
-using YamlDotNet.Core;
+using CloudIam.Placement.Input;
 using YamlDotNet.RepresentationModel;
 
 namespace CloudIam.Placement.Policy;
@@ -14,35 +14,12 @@ namespace CloudIam.Placement.Policy;
 /// </summary>
 public static partial class PolicyLoader
 {
-    public static PlacementPolicy Load(string path)
+    public static PlacementPolicy Load(string path) => Read(YamlInput.LoadFile(path, "policy"), path);
+
+    public static PlacementPolicy Parse(string yaml, string source) => Read(YamlInput.Load(new StringReader(yaml), source), source);
+
+    private static PlacementPolicy Read(YamlStream stream, string source)
     {
-        string yaml;
-        try
-        {
-            yaml = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BadInputException(path, e is FileNotFoundException or DirectoryNotFoundException
-                ? "policy file not found"
-                : $"cannot read the policy file: {e.Message}");
-        }
-
-        return Parse(yaml, path);
-    }
-
-    public static PlacementPolicy Parse(string yaml, string source)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new BadInputException(source, $"line {e.Start.Line}, column {e.Start.Column}", $"malformed YAML: {e.Message}");
-        }
-
         if (stream.Documents.Count == 0)
         {
             throw new BadInputException(source, "line 1, column 1", "the policy file is empty; it needs at least a 'capabilities' section");

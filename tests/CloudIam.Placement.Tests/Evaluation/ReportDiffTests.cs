@@ -1,63 +1,65 @@
 using CloudIam.Placement.Evaluation;
+using CloudIam.Placement.Rules;
 using CloudIam.Placement.Tests.Support;
 
 namespace CloudIam.Placement.Tests.Evaluation;
 
+/// <summary>What <c>diff</c> calls a regression: a new blocking finding, or a critical capability less resilient.</summary>
 public sealed class ReportDiffTests
 {
-    private static readonly PolicyReport Base = PolicyEngine.Evaluate(Harness.Analyze(
-        new TestDesign()
-            .Add("alertmanager", r => r.Capability("alerting").OnScaleway())
-            .Add("eks", r => r.Capability("platform").OnAws()),
-        """
+    private const string Policy = """
         capabilities:
-          alerting: { critical: true }
-          platform: {}
-        """), Harness.Today);
-
-    /// <summary>The head drops alerting and adds logs on both providers; platform stays as it was.</summary>
-    private static readonly PolicyReport Head = PolicyEngine.Evaluate(Harness.Analyze(
-        new TestDesign()
-            .Add("loki-scw", r => r.Capability("logs").OnScaleway())
-            .Add("loki-aws", r => r.Capability("logs").OnAws())
-            .Add("eks", r => r.Capability("platform").OnAws()),
-        """
-        capabilities:
-          logs: { critical: true }
-          platform: {}
-        """), Harness.Today);
+          metrics: { critical: true }
+        """;
 
     [Fact]
-    public void A_removed_critical_capability_is_a_regression_and_its_violations_are_resolved()
+    public void The_same_rule_and_capability_moving_to_another_domain_is_a_new_finding_and_a_regression()
     {
-        var diff = ReportDiff.Between(Base, Head);
+        var before = Evaluate(new TestDesign().Add("prom", r => r.Capability("metrics").OnScaleway()), Policy);
+        var after = Evaluate(new TestDesign().Add("prom", r => r.Capability("metrics").OnAws()), Policy);
+        Assert.Contains(before.Violations, v => v.Rule == "PL001" && v.Capability == "metrics");
 
-        var alerting = diff.Capabilities.Single(c => c.Name == "alerting");
-        Assert.Equal((true, 1, 0, 1, 0), (alerting.Critical, alerting.InstancesBefore, alerting.InstancesAfter, alerting.DegreeBefore, alerting.DegreeAfter));
-        Assert.Equal(["scaleway"], alerting.ProvidersBefore.ToArray());
-        Assert.Empty(alerting.ProvidersAfter);
-        Assert.True(alerting.Changed);
-        Assert.True(alerting.LessResilient);
+        var diff = ReportDiff.Between(before, after);
+
+        Assert.Contains(diff.Introduced, v => v.Rule == "PL001" && v.Capability == "metrics" && v.Domains.Contains("aws"));
+        Assert.Contains(diff.Resolved, v => v.Rule == "PL001" && v.Capability == "metrics" && v.Domains.Contains("scaleway"));
         Assert.True(diff.IsRegression);
-        Assert.Equal(["PL001", "PL002"], diff.Resolved.Where(v => v.Capability == "alerting").Select(v => v.Rule).ToArray());
     }
 
     [Fact]
-    public void An_added_capability_counts_from_nothing_and_an_untouched_one_is_unchanged()
+    public void The_same_findings_in_the_same_domains_are_no_change()
     {
-        var diff = ReportDiff.Between(Base, Head);
+        var design = new TestDesign().Add("prom", r => r.Capability("metrics").OnScaleway());
 
-        Assert.Equal(["alerting", "logs", "platform"], diff.Capabilities.Select(c => c.Name).ToArray());
-        var logs = diff.Capabilities.Single(c => c.Name == "logs");
-        Assert.Equal((0, 2, 0, 2), (logs.InstancesBefore, logs.InstancesAfter, logs.DegreeBefore, logs.DegreeAfter));
-        Assert.Empty(logs.ProvidersBefore);
-        Assert.Equal(["aws", "scaleway"], logs.ProvidersAfter.ToArray());
-        Assert.False(logs.LessResilient);
-        Assert.DoesNotContain(diff.Introduced, v => v.Capability == "logs");
-        Assert.False(diff.Capabilities.Single(c => c.Name == "platform").Changed);
+        var diff = ReportDiff.Between(Evaluate(design, Policy), Evaluate(design, Policy));
 
-        var reverse = ReportDiff.Between(Head, Base);
-        Assert.True(reverse.Capabilities.Single(c => c.Name == "logs").LessResilient);
-        Assert.Equal(["PL001", "PL002"], reverse.Introduced.Where(v => v.Capability == "alerting").Select(v => v.Rule).ToArray());
+        Assert.Empty(diff.Introduced);
+        Assert.Empty(diff.Resolved);
+        Assert.False(diff.IsRegression);
     }
+
+    [Fact]
+    public void A_critical_capability_losing_resilience_is_a_regression_without_any_new_error()
+    {
+        const string policy = """
+            capabilities:
+              metrics: { critical: true, minProviders: 1, survive: [] }
+            """;
+        var before = Evaluate(new TestDesign()
+            .Add("prom-scw", r => r.Capability("metrics").OnScaleway())
+            .Add("prom-aws", r => r.Capability("metrics").OnAws()), policy);
+        var after = Evaluate(new TestDesign()
+            .Add("prom-scw", r => r.Capability("metrics").OnScaleway())
+            .Add("prom-scw-2", r => r.Capability("metrics").OnScaleway("fr-par-2")), policy);
+
+        var diff = ReportDiff.Between(before, after);
+
+        Assert.DoesNotContain(diff.Introduced, v => v.Severity == Severity.Error);
+        Assert.True(Assert.Single(diff.Capabilities).LessResilient);
+        Assert.True(diff.IsRegression);
+        Assert.False(ReportDiff.Between(after, before).IsRegression);
+    }
+
+    private static PolicyReport Evaluate(TestDesign design, string policy) =>
+        PolicyEngine.Evaluate(Harness.Analyze(design, policy), Harness.Today);
 }

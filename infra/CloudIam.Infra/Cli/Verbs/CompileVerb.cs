@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CloudIam.Infra.Compilation;
 using CloudIam.Infra.Reports.Check;
 using CloudIam.Infra.Stacks;
 using CloudIam.Placement.Analysis;
@@ -27,7 +26,7 @@ public static class CompileVerb
             var config = parsed.GetValue(stack) is { } name
                 ? StackDesigns.Load(name, context)
                 : StackConfigLoader.FromEnvironment(PulumiEnvironment(context), context.Root, SiteCatalog.ClusterProviders);
-            var compiled = CompiledStack.Compile(config);
+            var compiled = context.Compiler(config);
             var report = PolicyEngine.Evaluate(DesignAnalysis.Build(compiled.Design, PolicyFiles.Load(null, context), ProviderCatalog.Shipped.Services), context.Today);
             if (report.Verdict == Verdict.Fail || !compiled.SecurityFindings.IsEmpty)
             {
