@@ -1,5 +1,5 @@
-using CloudIam.Infra.Capabilities;
 using CloudIam.Pulumi.Graph;
+using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Yaml;
 
 namespace CloudIam.Infra.Tests;
@@ -73,7 +73,7 @@ public class ProgramGraphTests
 
     /// <summary>The capability in a tag or label map; its key has dots, so a dotted path cannot reach it.</summary>
     private static string? Label(PropertyValue? map) =>
-        (map as MapValue)?.Items.GetValueOrDefault(Capability.Key) is StringValue value ? value.Value : null;
+        (map as MapValue)?.Items.GetValueOrDefault(CapabilityTag.Key) is StringValue value ? value.Value : null;
 
     private static PulumiResource Resource(string name) => Graph.Resources.Single(resource => resource.Name == name);
 }

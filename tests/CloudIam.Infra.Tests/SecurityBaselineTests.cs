@@ -180,6 +180,59 @@ public class SecurityBaselineTests
     };
 
     /// <summary>The resources one check reports in a schema-valid program, each once, in name order.</summary>
+    /// <summary>
+    /// The rules read roles from the provider catalog: OVHcloud buckets and API servers (known from its provider
+    /// file only) are checked like S3, Kapsule and EKS ones. Declared with Scaleway builders, then given the
+    /// OVHcloud tokens and inputs (@ovhcloud/pulumi-ovh 2.12 schema), since the program emits no OVHcloud resource.
+    /// </summary>
+    [Theory]
+    [InlineData("SEC002", new[] { "ovh-bucket" })]
+    [InlineData("SEC003", new[] { "ovh-bucket", "ovh-encrypted" })]
+    [InlineData("SEC005", new[] { "ovh-bare", "ovh-open" })]
+    public void Bucket_and_api_server_rules_check_another_provider_by_role(string checkId, string[] expected)
+    {
+        var builder = new ProgramBuilder("security");
+        builder.Add("ovh-bare", Kapsule());
+        var open = builder.Add("ovh-open", Kapsule());
+        builder.Add("ovh-open-ips", new KubernetesAcl { ClusterId = open.Id, AclRules = [new AclRule { Ip = "203.0.113.0/24" }, new AclRule { Ip = "0.0.0.0/0" }] });
+        var listed = builder.Add("ovh-listed", Kapsule());
+        builder.Add("ovh-listed-ips", new KubernetesAcl { ClusterId = listed.Id, AclRules = [new AclRule { Ip = "203.0.113.0/24" }] });
+        builder.Add("ovh-bucket", new ObjectBucket());
+        builder.Add("ovh-encrypted", new ObjectBucket());
+        var scalewayProgram = builder.Build();
+        var program = scalewayProgram with { Resources = [.. scalewayProgram.Resources.Select(AsOvhCloud)] };
+
+        var findings = SecurityBaseline.Checks.Single(check => check.Id == checkId).Check(program);
+
+        Assert.Equal(expected, findings.Select(finding => finding.Resource).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    private static ResourceDeclaration AsOvhCloud(ResourceDeclaration resource) => resource.LogicalName switch
+    {
+        "ovh-bare" or "ovh-open" or "ovh-listed" => resource with
+        {
+            Type = "ovh:CloudProject/kube:Kube",
+            Properties = new ExprMap { ["serviceName"] = "5b0c7e2f9a4d4c1e8f3a6b9d2e7c1a40", ["region"] = "GRA11" },
+        },
+        "ovh-open-ips" or "ovh-listed-ips" => resource with
+        {
+            Type = "ovh:CloudProject/kubeIpRestrictions:KubeIpRestrictions",
+            Properties = new ExprMap
+            {
+                ["serviceName"] = "5b0c7e2f9a4d4c1e8f3a6b9d2e7c1a40",
+                ["kubeId"] = resource.Property("clusterId")!,
+                ["ips"] = new ExprList([.. ((ExprList)resource.Property("aclRules")!).Items.Select(rule => ((ExprMap)rule).GetValueOrDefault("ip")!)]),
+            },
+        },
+        _ => resource with
+        {
+            Type = "ovh:CloudProject/storage:Storage",
+            Properties = resource.LogicalName == "ovh-encrypted"
+                ? new ExprMap { ["regionName"] = "GRA", ["encryption"] = new ExprMap { ["sseAlgorithm"] = "AES256" } }
+                : new ExprMap { ["regionName"] = "GRA" },
+        },
+    };
+
     private static IEnumerable<string> Findings(string checkId, Action<ProgramBuilder> declare)
     {
         var builder = new ProgramBuilder("security");

@@ -10,7 +10,7 @@ public static class PolicyEngine
 {
     public static PolicyReport Evaluate(DesignAnalysis analysis, DateOnly today)
     {
-        var context = new RuleContext { Analysis = analysis, Today = today };
+        var context = new RuleContext { Analysis = analysis, Today = today, Rules = RuleRegistry.All };
         var suppressions = analysis.Policy.Suppressions.Where(s => PL009SuppressionHygiene.IsValid(s, context)).ToList();
 
         var violations = ImmutableArray.CreateBuilder<Violation>();
