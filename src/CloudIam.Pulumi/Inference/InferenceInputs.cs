@@ -36,6 +36,7 @@ internal static class InferenceInputs
         [Tags, CapabilityTag.Key],
         [Metadata, Labels, CapabilityTag.Key],
         [Values, CommonLabels, CapabilityTag.Key],
+        [PublicHostName.DnsZone], [PublicHostName.ZoneId], [PublicHostName.Name], [PublicHostName.Fqdn],
     ];
 
     /// <summary>Inputs that attach a resource to a subnet; their count decides zonal or regional.</summary>

@@ -36,6 +36,7 @@ public static class PlacementInference
                 Capability = CapabilityTag.Of(resource),
                 Dependencies = DependenciesOf(resource, cluster, index),
                 Properties = resource.Inputs,
+                PublicHost = PublicHostName.Of(resource),
             });
         }
 
