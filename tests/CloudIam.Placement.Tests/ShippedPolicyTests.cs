@@ -46,7 +46,7 @@ public sealed class ShippedPolicyTests
         Assert.Equal(["alerting", "ci-runners", "logs", "metrics", "status-page"], Shipped.Capabilities.Values.Where(c => c.Critical).Select(c => c.Name).ToArray());
         Assert.Equal(new CapacitySpec { Property = "values.concurrent", MinAfterLoss = 8 }, Shipped.Capabilities["ci-runners"].Capacity);
         Assert.Equal(["metrics"], Shipped.Capabilities["dashboards"].DependsOn.ToArray());
-        Assert.Equal(["status.cloud-iam.com"], Shipped.Capabilities["status-page"].PublicHosts.ToArray());
+        Assert.Equal(["status.cloud-iam.com", "status-staging.cloud-iam.com"], Shipped.Capabilities["status-page"].PublicHosts.ToArray());
         Assert.Equal(["scaleway", "aws"], Shipped.Recovery!.StateBackends.Select(url => CloudUrl.ProviderOf(url) ?? "none").ToArray());
         Assert.Equal(["ci-runners"], Shipped.Recovery.Capabilities.ToArray());
         Assert.Equal("passphrase", Shipped.Recovery.SecretsProvider);

@@ -51,7 +51,7 @@ public sealed class PlacementInferenceTests
             """{"urn": "urn:pulumi:prod::p::aws:route53/record:Record::status", "custom": true, "type": "aws:route53/record:Record", "inputs": {"zoneId": "Z1", "name": "status.cloud-iam.com.", "type": "A"}}""",
             """{"urn": "urn:pulumi:prod::p::aws:route53/zone:Zone::zone", "custom": true, "type": "aws:route53/zone:Zone", "inputs": {"name": "cloud-iam.com"}}""");
 
-        Assert.Equal(["cloud-iam.com", "grafana.scw.cloud-iam.com", "status.cloud-iam.com", null], design.Resources.Select(r => r.PublicHost).ToArray());
+        Assert.Equal(["cloud-iam.com", "grafana.scw.cloud-iam.com", "status.cloud-iam.com", "(none)"], design.Resources.Select(r => r.PublicHost ?? "(none)").ToArray());
     }
 
     [Fact]

@@ -17,5 +17,11 @@ public interface ISite
 
     ProviderStatus Status { get; }
 
+    /// <summary>The provider's DNS service (<c>Route 53</c>), for reports.</summary>
+    string DnsServiceName { get; }
+
+    /// <summary>The load-balancer addresses the site reserves for its ingress, in words (<c>2 Elastic IPs …</c>).</summary>
+    string DescribeEntry(ClusterConfig cluster);
+
     KubernetesSite Declare(ProgramBuilder program, StackConfig stack, ClusterConfig cluster);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CloudIam.Infra.Compilation;
+using CloudIam.Infra.Components.Exposure;
 using CloudIam.Infra.Security;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Domains;
@@ -36,6 +37,9 @@ public sealed record PlanReport
 
     public required int SecurityChecks { get; init; }
 
+    /// <summary>How the tooling is reached; null when the stack publishes nothing.</summary>
+    public ExposurePlan? Exposure { get; init; }
+
     public bool Passes => Policy.Verdict == Verdict.Pass && SecurityFindings.IsEmpty;
 
     public static PlanReport Build(CompiledStack compiled, PlacementPolicy policy, DateOnly today)
@@ -57,6 +61,7 @@ public sealed record PlanReport
             Outages = OutageMatrix.Build(analysis, DomainKind.Provider, DomainKind.Region, DomainKind.Service),
             SecurityFindings = compiled.SecurityFindings,
             SecurityChecks = SecurityBaseline.Checks.Length,
+            Exposure = ExposurePlan.Of(compiled.Config, SiteCatalog.For),
         };
     }
 }

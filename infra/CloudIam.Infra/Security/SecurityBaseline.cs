@@ -15,6 +15,9 @@ public static class SecurityBaseline
         new KubernetesApiAllowList(),
         new RunnersLeastPrivilege(),
         new SecretsOnlyFromConfig(),
+        new ExposedOnlyWithAuthentication(),
+        new TlsOnEveryPublicHost(),
+        new SecretsOnlyInKubernetesSecrets(),
     ];
 
     public static ImmutableArray<SecurityFinding> Run(PulumiProgram program) =>

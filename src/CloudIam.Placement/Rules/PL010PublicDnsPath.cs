@@ -17,7 +17,8 @@ public sealed class PL010PublicDnsPath : IPlacementRule
         "The 2026 incident was an outage of a provider's DNS. A status page served from two clouds is still unreachable "
         + "when its host name is published by one DNS provider only: that provider's outage takes the name, and with it "
         + "the page, off the internet exactly when customers look for it. Every host listed under a capability's "
-        + "'publicHosts' must be published by DNS records on at least 'minProviders' providers.";
+        + "'publicHosts' that the design publishes must be published by DNS records on at least 'minProviders' providers, "
+        + "and at least one of the listed hosts must be published (several stacks may each publish their own).";
 
     public string HowToFix =>
         "Serve the host's zone from a second DNS provider (for example Route 53 next to Scaleway DNS, both listed as the "
@@ -29,10 +30,25 @@ public sealed class PL010PublicDnsPath : IPlacementRule
         var records = analysis.Design.Resources
             .Where(resource => resource is { PublicHost: not null, Placement: not null })
             .ToLookup(resource => resource.PublicHost!, StringComparer.Ordinal);
-        foreach (var capability in analysis.Capabilities.Values)
+        foreach (var capability in analysis.Capabilities.Values.Where(c => !c.Spec.PublicHosts.IsEmpty))
         {
-            var required = context.MinProviders(capability.Spec);
-            foreach (var host in capability.Spec.PublicHosts)
+            var (spec, required) = (capability.Spec, context.MinProviders(capability.Spec));
+            var severity = spec.Critical ? Severity.Error : Severity.Warning;
+            var published = spec.PublicHosts.Where(records.Contains).ToList();
+            if (published.Count == 0)
+            {
+                yield return new Violation
+                {
+                    Rule = Id,
+                    Capability = capability.Name,
+                    Severity = severity,
+                    Domains = [],
+                    Message = $"no DNS record publishes {Text.JoinOr(spec.PublicHosts)}, so {capability.Name} cannot be reached by its public name",
+                    Suggestion = Publish(spec.PublicHosts[0], context.ProvidersOutside([], []).Take(required).ToList(), also: false),
+                };
+            }
+
+            foreach (var host in published)
             {
                 ImmutableArray<string> providers = [.. records[host].Select(record => record.Placement!.Provider).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
                 if (providers.Length >= required)
@@ -45,17 +61,18 @@ public sealed class PL010PublicDnsPath : IPlacementRule
                 {
                     Rule = Id,
                     Capability = capability.Name,
-                    Severity = capability.Spec.Critical ? Severity.Error : Severity.Warning,
+                    Severity = severity,
                     Domains = providers,
-                    Message = providers.IsEmpty
-                        ? $"no DNS record publishes {host}, so {capability.Name} cannot be reached by its public name"
-                        : $"{host} is published only by {Text.JoinAnd(providers)} DNS ({providers.Length} of {required} providers): "
-                            + $"an outage of that DNS takes {capability.Name} off the internet while its instances are up",
+                    Message = $"{host} is published only by {Text.JoinAnd(providers)} DNS ({providers.Length} of {required} providers): "
+                        + $"an outage of that DNS takes {capability.Name} off the internet while its instances are up",
                     Suggestion = others.Count == 0
                         ? $"publish {host} from a DNS provider other than {Text.JoinAnd(providers)}"
-                        : $"publish {host} through the DNS of {Text.JoinAnd(others)} too, with health-checked records pointing at every site that serves it",
+                        : Publish(host, others, also: true),
                 };
             }
         }
     }
+
+    private static string Publish(string host, IReadOnlyList<string> providers, bool also) =>
+        $"publish {host} through the DNS of {Text.JoinAnd(providers)}{(also ? " too" : "")}, with health-checked records pointing at every site that serves it";
 }

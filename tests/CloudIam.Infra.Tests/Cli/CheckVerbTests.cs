@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using CloudIam.Placement.Rules;
 
 namespace CloudIam.Infra.Tests.Cli;
 

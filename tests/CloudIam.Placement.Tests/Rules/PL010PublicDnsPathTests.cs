@@ -7,7 +7,7 @@ public sealed class PL010PublicDnsPathTests
 {
     private const string Policy = """
         capabilities:
-          status-page: { critical: true, publicHosts: [Status.Cloud-IAM.com.] }
+          status-page: { critical: true, publicHosts: [Status.Cloud-IAM.com., status-staging.cloud-iam.com] }
           dashboards: { critical: false, publicHosts: [grafana.cloud-iam.com] }
           platform: {}
         """;
@@ -55,8 +55,8 @@ public sealed class PL010PublicDnsPathTests
         Assert.Equal([("dashboards", Severity.Warning), ("status-page", Severity.Error)], violations.Select(v => (v.Capability, v.Severity)).Order().ToArray());
         var status = violations.Single(v => v.Capability == "status-page");
         Assert.Empty(status.Domains);
-        Assert.Equal("no DNS record publishes status.cloud-iam.com, so status-page cannot be reached by its public name", status.Message);
-        Assert.Equal("publish status.cloud-iam.com through the DNS of aws (eu-west-3) and scaleway (fr-par) too, with health-checked records pointing at every site that serves it", status.Suggestion);
+        Assert.Equal("no DNS record publishes status.cloud-iam.com or status-staging.cloud-iam.com, so status-page cannot be reached by its public name", status.Message);
+        Assert.Equal("publish status.cloud-iam.com through the DNS of aws (eu-west-3) and scaleway (fr-par), with health-checked records pointing at every site that serves it", status.Suggestion);
     }
 
     [Fact]

@@ -68,5 +68,5 @@ public sealed class Alerting
 
     public InClusterService Service { get; }
 
-    public static ToolingEndpoint Endpoint(KubernetesSite site) => Tooling.Endpoint(site, "alertmanager", "/-/healthy");
+    public static ToolingEndpoint Endpoint(ClusterConfig cluster) => Tooling.Endpoint(cluster, "alertmanager", "/-/healthy");
 }
