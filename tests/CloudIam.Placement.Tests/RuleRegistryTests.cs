@@ -35,6 +35,6 @@ public sealed class RuleRegistryTests
     {
         Assert.IsType<PL004InvisibleOutage>(RuleRegistry.Find("PL004"));
         Assert.Null(RuleRegistry.Find("pl004"));
-        Assert.Null(RuleRegistry.Find("PL010"));
+        Assert.Null(RuleRegistry.Find("PL099"));
     }
 }

@@ -297,7 +297,7 @@ public sealed class PlacementInferenceTests
         var preview = PlacementInference.Infer(PreviewReader.Read(Fixtures.PathOf(Fixtures.HealthyPreview)));
         var exported = Healthy.Resources.ToDictionary(r => r.Urn);
 
-        Assert.Equal(38, preview.Resources.Length);
+        Assert.Equal(40, preview.Resources.Length);
         Assert.All(
             preview.Resources.Where(r => exported.ContainsKey(r.Urn)),
             r => Assert.Equal(exported[r.Urn].Placement, r.Placement, PlacementComparer.Instance));
