@@ -1,4 +1,5 @@
 using CloudIam.Pulumi.Graph;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Pulumi.Inference;
 
@@ -14,10 +15,10 @@ public static class CapabilityTag
     /// (other Scaleway resources); a Kubernetes <c>metadata.labels</c> entry; for Helm, a
     /// <c>values.commonLabels</c> entry. Inputs are read before outputs.
     /// </summary>
-    internal static string? Of(PulumiResource resource) =>
+    internal static string? Of(PulumiResource resource, ProviderCatalog providers) =>
         FromTags(resource.Inputs) ?? FromTags(resource.Outputs)
         ?? FromLabels(resource.Inputs) ?? FromLabels(resource.Outputs)
-        ?? (KnownTypes.HelmReleases.Contains(resource.Type) ? FromMap(resource.Inputs.Child(InferenceInputs.Values).Child(InferenceInputs.CommonLabels)) : null);
+        ?? (providers.RoleOf(resource.Type) is ResourceRole.HelmRelease or ResourceRole.HelmChart ? FromMap(resource.Inputs.Child(InferenceInputs.Values).Child(InferenceInputs.CommonLabels)) : null);
 
     private static string? FromLabels(PropertyValue properties) =>
         FromMap(properties.Child(InferenceInputs.Metadata).Child(InferenceInputs.Labels));
