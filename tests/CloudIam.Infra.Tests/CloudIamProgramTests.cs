@@ -62,7 +62,7 @@ public class CloudIamProgramTests
         var scaleway = Assert.Single(prod.OfType<DomainRecord>(), record => Text(record.Property("dnsZone")) == "cloud-iam.com" && Text(record.Property("name")) == "status");
         Assert.Equal(3, ((ExprList)scaleway.Property("httpService.ips")!).Items.Length);
         var route53 = prod.OfType<Route53Record>().Where(record => Text(record.Property("name")) == "status.cloud-iam.com").ToList();
-        Assert.Equal(["PRIMARY", "SECONDARY"], route53.Select(record => Text(((ExprMap)((ExprList)record.Property("failoverRoutingPolicies")!).Items[0]).Items["type"])).ToArray());
+        Assert.Equal(["PRIMARY", "SECONDARY"], route53.Select(record => Text(((ExprMap)((ExprList)record.Property("failoverRoutingPolicies")!).Items[0]).Items["type"]) ?? "").ToArray());
         Assert.All(route53, record => Assert.NotNull(record.Property("healthCheckId")));
         Assert.Equal(2, prod.OfType<Route53HealthCheck>().Count());
     }

@@ -40,6 +40,8 @@ public sealed class PlacementInferenceTests
         Assert.Equal(("status.cloud-iam.com", "scaleway"), (Healthy.Named("status-scaleway-dns").PublicHost, Healthy.Named("status-scaleway-dns").Placement?.Provider));
         Assert.Equal(("status.cloud-iam.com", "aws"), (Healthy.Named("status-route53-primary").PublicHost, Healthy.Named("status-route53-primary").Placement?.Provider));
         Assert.All(Healthy.Resources.Where(r => !r.Name.StartsWith("status-", StringComparison.Ordinal)), r => Assert.Null(r.PublicHost));
+        // DNS is global: a region's outage does not take a record down, only its DNS provider's.
+        Assert.Null(Healthy.Named("status-scaleway-dns").Placement?.Region);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public static class PlacementInference
                 Capability = CapabilityTag.Of(resource, index.Providers),
                 Dependencies = DependenciesOf(resource, cluster, index),
                 Properties = resource.Inputs,
-                PublicHost = PublicHostName.Of(resource),
+                PublicHost = PublicHostName.Of(resource, index.Providers),
             });
         }
 

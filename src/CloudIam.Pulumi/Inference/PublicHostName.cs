@@ -1,10 +1,11 @@
 using CloudIam.Pulumi.Graph;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Pulumi.Inference;
 
 /// <summary>
-/// The host name a public DNS record publishes, read from the inputs every DNS record of the shipped providers
-/// has: a zone (<c>dnsZone</c> on Scaleway, <c>zoneId</c> on Route 53) and a <c>name</c>. The <c>fqdn</c> output wins
+/// The host name a public DNS record (a type whose role is <c>dns-record</c> in its provider file) publishes, read
+/// from its zone (<c>dnsZone</c> on Scaleway, <c>zoneId</c> on Route 53) and <c>name</c>. The <c>fqdn</c> output wins
 /// when the record exists; before that Scaleway's <c>name</c> is relative to its zone and Route 53's is taken as
 /// written (the program writes it fully qualified).
 /// </summary>
@@ -15,13 +16,14 @@ internal static class PublicHostName
     public const string Name = "name";
     public const string Fqdn = "fqdn";
 
-    public static string? Of(PulumiResource resource)
+    public static string? Of(PulumiResource resource, ProviderCatalog providers)
     {
-        var inputs = resource.Inputs;
-        if (inputs.Child(DnsZone) is not StringValue && inputs.Child(ZoneId) is null)
+        if (!providers.Is(resource.Type, ResourceRole.DnsRecord))
         {
             return null;
         }
+
+        var inputs = resource.Inputs;
 
         if (resource.Outputs.Child(Fqdn) is StringValue { Value.Length: > 0 } fqdn)
         {
