@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CloudIam.Infra.Security;
 using CloudIam.Infra.Stacks;
 using CloudIam.Placement.Design;
+using CloudIam.Pulumi.Graph;
 using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Yaml;
 
@@ -20,6 +21,9 @@ public sealed record CompiledStack
     /// <summary>The program as Pulumi YAML, byte-identical for the same config.</summary>
     public required string Yaml { get; init; }
 
+    /// <summary>The program as a resource graph, what a design of several sources merges.</summary>
+    public required ResourceGraph Graph { get; init; }
+
     public required PlacementDesign Design { get; init; }
 
     public required ImmutableArray<SecurityFinding> SecurityFindings { get; init; }
@@ -27,12 +31,14 @@ public sealed record CompiledStack
     public static CompiledStack Compile(StackConfig config)
     {
         var program = CloudIamProgram.Build(config);
+        var graph = ProgramGraph.From(program, config.Stack) with { Source = config.Source };
         return new CompiledStack
         {
             Config = config,
             Program = program,
             Yaml = ProgramEmitter.Emit(program),
-            Design = PlacementInference.Infer(ProgramGraph.From(program, config.Stack)) with { Source = config.Source },
+            Graph = graph,
+            Design = PlacementInference.Infer(graph),
             SecurityFindings = SecurityBaseline.Run(program),
         };
     }

@@ -15,8 +15,6 @@ public interface ISite
     /// <summary>Fewest zones a cluster of this provider accepts (EKS needs subnets in two).</summary>
     int MinZones { get; }
 
-    ProviderStatus Status { get; }
-
     /// <summary>The provider's DNS service (<c>Route 53</c>), for reports.</summary>
     string DnsServiceName { get; }
 

@@ -13,14 +13,6 @@ public sealed class AwsSite : ISite
 
     public int MinZones => 2;
 
-    /// <summary>The JSON feeds are UTF-16 encoded, which breaks Gatus' <c>[BODY]</c> paths: only the page's status is checked.</summary>
-    public ProviderStatus Status { get; } = new()
-    {
-        Name = "aws",
-        Url = "https://health.aws.amazon.com/health/status",
-        Conditions = ["[STATUS] == 200"],
-    };
-
     public string DnsServiceName => "Route 53";
 
     public string DescribeEntry(ClusterConfig cluster) => $"{cluster.Zones.Length} Elastic IPs ({string.Join(", ", cluster.Zones)}) on a network load balancer";

@@ -12,14 +12,6 @@ public sealed class ScalewaySite : ISite
 
     public int MinZones => 1;
 
-    /// <summary>An Atlassian Statuspage: <c>status.indicator</c> is <c>none</c> when every component is operational.</summary>
-    public ProviderStatus Status { get; } = new()
-    {
-        Name = "scaleway",
-        Url = "https://status.scaleway.com/api/v2/status.json",
-        Conditions = ["[STATUS] == 200", "[BODY].status.indicator == none"],
-    };
-
     public string DnsServiceName => "Scaleway DNS";
 
     public string DescribeEntry(ClusterConfig cluster) => $"1 flexible IP ({cluster.Zones[0]}) on the Kapsule load balancer";
