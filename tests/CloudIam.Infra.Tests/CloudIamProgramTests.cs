@@ -42,10 +42,41 @@ public class CloudIamProgramTests
             EksNodeGroup.Token, IamRole.Token, IamRolePolicyAttachment.Token, S3Bucket.Token,
             S3BucketServerSideEncryptionConfiguration.Token, S3BucketPublicAccessBlock.Token, S3BucketVersioning.Token,
             KubernetesProvider.Token, KubernetesNamespace.Token, HelmRelease.Token,
+            LoadbalancerIp.Token, DomainRecord.Token, Ec2Eip.Token, Route53Record.Token, Route53HealthCheck.Token,
+            KubernetesSecret.Token, KubernetesIngress.Token, ConfigGroup.Token,
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), prod.Resources.Select(resource => resource.Type).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(2, prod.OfType<Ec2Subnet>().Select(subnet => ((StringLiteral)subnet.Property("availabilityZone")!).Value).Distinct().Count());
         Assert.NotNull(prod.Find("scw-par-cluster")!.Property("privateNetworkId"));
+    }
+
+    [Fact]
+    public void Prod_publishes_every_host_over_tls_behind_its_login_and_status_cloud_iam_com_on_two_dns_providers()
+    {
+        var prod = Repository.Program("prod");
+
+        foreach (var site in new[] { "scw-par", "aws-par" })
+        {
+            var hosts = prod.OfType<KubernetesIngress>().Where(ingress => ingress.LogicalName.StartsWith(site + "-", StringComparison.Ordinal))
+                .Select(ingress => (Host: Text(ingress.Property("spec") is ExprMap spec ? ((ExprMap)((ExprList)spec.Items["rules"]).Items[0]).Items["host"] : null)!, Ingress: ingress))
+                .ToList();
+            var domain = $"{site}.tooling.cloud-iam.com";
+            Assert.Equal(
+                new[] { "alertmanager", "auth", "grafana", "loki", "prometheus", "status" }.Select(name => $"{name}.{domain}").Append("status.cloud-iam.com").Order(StringComparer.Ordinal),
+                hosts.Select(host => host.Host).Distinct().Order(StringComparer.Ordinal));
+            // Sign-in in front of the APIs; Grafana logs people in itself; the status pages are public.
+            Assert.All(hosts.Where(host => host.Host.StartsWith("alertmanager.", StringComparison.Ordinal) && host.Ingress.LogicalName.EndsWith("alertmanager", StringComparison.Ordinal)),
+                host => Assert.Equal("auth-oauth2-proxy@kubernetescrd", Text(host.Ingress.Property("metadata") is ExprMap meta ? ((ExprMap)meta.Items["annotations"]).Items["traefik.ingress.kubernetes.io/router.middlewares"] : null)));
+        }
+
+        Assert.NotNull(prod.Find("scw-par-ingress-ip"));
+        Assert.Equal(2, prod.OfType<Ec2Eip>().Count());
+        var scaleway = Assert.Single(prod.OfType<DomainRecord>(), record => Text(record.Property("dnsZone")) == "cloud-iam.com" && Text(record.Property("name")) == "status");
+        Assert.Equal(3, ((ExprList)scaleway.Property("httpService.ips")!).Items.Length);
+        var route53 = prod.OfType<Route53Record>().Where(record => Text(record.Property("name")) == "status.cloud-iam.com").ToList();
+        Assert.Equal(["PRIMARY", "SECONDARY"], route53.Select(record => Text(((ExprMap)((ExprList)record.Property("failoverRoutingPolicies")!).Items[0]).Items["type"]) ?? "").ToArray());
+        Assert.All(route53, record => Assert.NotNull(record.Property("healthCheckId")));
+        Assert.Equal(2, prod.OfType<Route53HealthCheck>().Count());
     }
 
     [Theory]
@@ -144,13 +175,14 @@ public class CloudIamProgramTests
     [
         ScalewayProvider.Token, AwsProvider.Token, KubernetesProvider.Token, Ec2Route.Token, IamRolePolicyAttachment.Token,
         KubernetesAcl.Token, ObjectBucketAcl.Token, S3BucketServerSideEncryptionConfiguration.Token,
-        S3BucketPublicAccessBlock.Token, S3BucketVersioning.Token,
+        S3BucketPublicAccessBlock.Token, S3BucketVersioning.Token, DomainRecord.Token, Route53Record.Token, ConfigGroup.Token,
     ];
 
     private static string? CapabilityOf(ResourceDeclaration resource)
     {
-        var labels = resource.Type == HelmRelease.Token ? resource.Property("values.commonLabels")
-            : resource.Type == KubernetesNamespace.Token ? resource.Property("metadata.labels")
+        var labels = resource.Type == HelmRelease.Token
+                ? resource.Property("values.commonLabels") ?? resource.Property("values.global.commonLabels") ?? resource.Property("values.customLabels")
+            : resource.Type.StartsWith("kubernetes:", StringComparison.Ordinal) ? resource.Property("metadata.labels")
             : resource.Property("tags");
         return labels switch
         {

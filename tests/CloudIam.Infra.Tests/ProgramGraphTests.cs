@@ -34,7 +34,8 @@ public class ProgramGraphTests
         Assert.Equal(Resource("aws-par-kubernetes").Urn, release.Provider);
         Assert.Equal(Resource("aws-par-observability").Urn, release.Parent);
         Assert.Equal("alerting", Label(release.Inputs.Get("values.commonLabels")));
-        Assert.Equal(PropertyValue.Secret, release.Inputs.Get("values.config.receivers.0.webhook_configs.0.url"));
+        Assert.Equal(new StringValue("/etc/alertmanager/webhooks/oncall"), release.Inputs.Get("values.config.receivers.0.webhook_configs.0.url_file"));
+        Assert.Equal(PropertyValue.Secret, Resource("aws-par-alertmanager-webhooks").Inputs.Get("stringData.oncall"));
         Assert.True(Resource("scw-par-gitlab-runner").Inputs.TryGetNumber("values.concurrent", out var concurrent) && concurrent == 10);
     }
 

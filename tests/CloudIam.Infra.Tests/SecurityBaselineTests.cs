@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CloudIam.Infra.Security;
 using CloudIam.Pulumi.Resources;
 using CloudIam.Pulumi.Resources.Aws;
@@ -167,6 +168,104 @@ public class SecurityBaselineTests
 
         Assert.Equal(["literal", "token"], findings);
     }
+
+    [Fact]
+    public void SEC008_trips_on_a_ui_published_without_sign_in_and_on_anonymous_grafana()
+    {
+        var findings = Findings("SEC008", program =>
+        {
+            program.Add("open", Ingress("alertmanager.example.com", annotations: []));
+            program.Add("signed-in", Ingress("alertmanager.example.com", annotations: [("traefik.ingress.kubernetes.io/router.middlewares", "auth-oauth2-proxy@kubernetescrd")]));
+            program.Add("health-only", Ingress("alertmanager.example.com", annotations: [], exactPath: "/-/healthy"));
+            program.Add("status", Ingress("status.example.com", annotations: [("cloudiam.io/access", "public")]));
+            program.Add("grafana-login", Ingress("grafana.example.com", annotations: [("cloudiam.io/access", "own-login")]));
+            program.Add("grafana-anonymous", Grafana(anonymous: true));
+            program.Add("grafana-closed", Grafana(anonymous: false));
+        });
+
+        Assert.Equal(["grafana-anonymous", "open"], findings);
+    }
+
+    [Fact]
+    public void SEC009_trips_on_hosts_without_certificates_plain_http_routes_and_a_controller_without_redirect()
+    {
+        var findings = Findings("SEC009", program =>
+        {
+            program.Add("no-tls", Ingress("grafana.example.com", annotations: [], tls: false));
+            program.Add("on-web", Ingress("grafana.example.com", annotations: [], entryPoints: "web,websecure"));
+            program.Add("secure", Ingress("grafana.example.com", annotations: []));
+            program.Add("traefik-plain", new HelmRelease { Chart = "traefik", Values = new ExprMap() });
+            program.Add("traefik-redirect", new HelmRelease
+            {
+                Chart = "traefik",
+                Values = new ExprMap
+                {
+                    ["ports"] = new ExprMap
+                    {
+                        ["web"] = new ExprMap { ["http"] = new ExprMap { ["redirections"] = new ExprMap { ["entryPoint"] = new ExprMap { ["to"] = "websecure" } } } },
+                    },
+                },
+            });
+        });
+
+        Assert.Equal(["no-tls", "on-web", "traefik-plain"], findings);
+    }
+
+    [Fact]
+    public void SEC010_trips_on_secrets_in_config_maps_and_in_values_a_chart_renders_into_one()
+    {
+        var findings = Findings("SEC010", program =>
+        {
+            var webhook = program.SecretConfig("oncallWebhookUrl");
+            var receivers = new ExprMap { ["receivers"] = new ExprList([new ExprMap { ["webhook_configs"] = new ExprList([new ExprMap { ["url"] = webhook }]) }]) };
+            // The shape Alertmanager had: webhook URLs inside values.config, rendered into the chart's ConfigMap.
+            program.Add("alertmanager-old", new HelmRelease { Chart = "alertmanager", Values = new ExprMap { ["config"] = receivers } });
+            program.Add("config-map", new KubernetesConfigMap { Metadata = new ObjectMeta { Name = "alertmanager-config" }, Data = new ExprMap { ["url"] = webhook } });
+            // The shape it moves to: the URL in a Secret, the chart only names the Secret.
+            program.Add("webhooks", new KubernetesSecret { Metadata = new ObjectMeta { Name = "alertmanager-webhooks" }, StringData = new ExprMap { ["oncall"] = webhook } });
+            program.Add("alertmanager-new", new HelmRelease
+            {
+                Chart = "alertmanager",
+                Values = new ExprMap { ["extraSecretMounts"] = new ExprList([new ExprMap { ["secretName"] = "alertmanager-webhooks" }]) },
+            });
+            // Charts that turn the value into a Secret themselves are fine.
+            program.Add("runner", new HelmRelease { Chart = "gitlab-runner", Values = new ExprMap { ["runnerToken"] = program.SecretConfig("runnerToken") } });
+            program.Add("plain-config", new HelmRelease { Chart = "gatus", Values = new ExprMap { ["config"] = new ExprMap { ["ui"] = new ExprMap { ["title"] = "Status" } } } });
+        });
+
+        Assert.Equal(["alertmanager-old", "config-map"], findings);
+    }
+
+    private static KubernetesIngress Ingress(string host, (string Key, string Value)[] annotations, string? exactPath = null, bool tls = true, string entryPoints = "websecure") => new()
+    {
+        Metadata = new ObjectMeta
+        {
+            Name = "ui",
+            Annotations = annotations.Append(("traefik.ingress.kubernetes.io/router.entrypoints", entryPoints))
+                .ToImmutableSortedDictionary(pair => pair.Item1, pair => pair.Item2, StringComparer.Ordinal),
+        },
+        Spec = new ExprMap
+        {
+            ["tls"] = tls ? new ExprList([new ExprMap { ["hosts"] = new ExprList([host]), ["secretName"] = "ui-tls" }]) : new ExprList([]),
+            ["rules"] = new ExprList(
+            [
+                new ExprMap
+                {
+                    ["host"] = host,
+                    ["http"] = new ExprMap
+                    {
+                        ["paths"] = new ExprList([new ExprMap { ["path"] = exactPath ?? "/", ["pathType"] = exactPath is null ? "Prefix" : "Exact" }]),
+                    },
+                },
+            ]),
+        },
+    };
+
+    private static HelmRelease Grafana(bool anonymous) => new()
+    {
+        Chart = "grafana",
+        Values = new ExprMap { ["grafana.ini"] = new ExprMap { ["auth.anonymous"] = new ExprMap { ["enabled"] = anonymous } } },
+    };
 
     private static KubernetesCluster Kapsule() => new() { Version = "1.35", Cni = "cilium", DeleteAdditionalResources = false };
 

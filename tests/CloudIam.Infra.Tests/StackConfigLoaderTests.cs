@@ -24,7 +24,7 @@ public sealed class StackConfigLoaderTests : IDisposable
         Assert.Equal("10.30.0.0/16", prod.Clusters[1].NetworkCidr.ToString());
         Assert.Equal(10, prod.Clusters[1].Runners.Concurrent);
         Assert.True(prod.Protect);
-        Assert.Equal(["chatWebhookUrl", "grafanaAdminPassword", "oncallWebhookUrl", "runnerToken"], prod.SecretKeys.AsEnumerable());
+        Assert.Equal(["acmeRoute53SecretKey", "chatWebhookUrl", "grafanaAdminPassword", "oauthClientSecret", "oauthCookieSecret", "oncallWebhookUrl", "runnerToken"], prod.SecretKeys.AsEnumerable());
         Assert.Equal("oncall", Assert.Single(prod.Alerting.Routes).Receiver);
         Assert.Equal(3, prod.Deployments.Length);
     }

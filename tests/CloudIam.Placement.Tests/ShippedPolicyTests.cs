@@ -29,6 +29,7 @@ public sealed class ShippedPolicyTests
 
             design.Add($"cluster-{side}", r => place(r.Capability("platform")));
             design.Add($"keycloak-{side}", r => place(r.Capability("deployments")));
+            design.Add($"status-dns-{side}", r => r.On(side == "scw" ? "scaleway" : "aws").PublicHost("status.cloud-iam.com"));
             foreach (var capability in Tooling)
             {
                 design.Add($"{capability}-{side}", r => place(r.Capability(capability).Property("values.concurrent", 8).DependsOn($"cluster-{side}")));
@@ -49,6 +50,7 @@ public sealed class ShippedPolicyTests
         Assert.Equal(["alerting", "ci-runners", "logs", "metrics", "status-page"], Shipped.Capabilities.Values.Where(c => c.Critical).Select(c => c.Name).ToArray());
         Assert.Equal(new CapacitySpec { Property = "values.concurrent", MinAfterLoss = 8 }, Shipped.Capabilities["ci-runners"].Capacity);
         Assert.Equal(["metrics"], Shipped.Capabilities["dashboards"].DependsOn.ToArray());
+        Assert.Equal(["status.cloud-iam.com", "status-staging.cloud-iam.com"], Shipped.Capabilities["status-page"].PublicHosts.ToArray());
         Assert.Equal(["ci-runners"], Shipped.Recovery!.Capabilities.ToArray());
         Assert.False(Shipped.Capabilities[PL005RecoveryPath.RecoveryCapability].Critical);
     }

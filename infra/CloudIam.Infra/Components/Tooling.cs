@@ -1,5 +1,6 @@
 using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Platform;
+using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
 
@@ -27,6 +28,12 @@ public sealed record ToolingEndpoint
     public required string Name { get; init; }
 
     public required string Url { get; init; }
+
+    /// <summary>Fully qualified host (<c>grafana.scw-par.tooling.cloud-iam.com</c>).</summary>
+    public required string Host { get; init; }
+
+    /// <summary>Answered without sign-in, so that the other side's probes see the real state.</summary>
+    public required string HealthPath { get; init; }
 }
 
 /// <summary>
@@ -57,12 +64,17 @@ public static class Tooling
             RepositoryOpts = new HelmRepositoryOpts { Repo = chart.Repository },
             Name = releaseName,
             Namespace = ns.Resource.MetadataName(),
-            Values = values.With(new ExprMap { ["commonLabels"] = Capability.HelmLabels(capability) }),
+            Values = values.With(Nested(chart.LabelsKey, Capability.HelmLabels(capability))),
             Atomic = true,
             CleanupOnFail = true,
             Timeout = ReleaseTimeoutSeconds,
             MaxHistory = 10,
         }, new ResourceOptions { Provider = site.Kubernetes, Parent = ns.Resource });
+
+    /// <summary><c>a.b</c> → <c>{a: {b: value}}</c>; a top-level key of <paramref name="value"/>'s parents replaces the chart's.</summary>
+    private static ExprMap Nested(string dottedKey, Expr value) =>
+        dottedKey.Split('.').Reverse().Aggregate(value, (inner, key) => new ExprMap { [key] = inner }) as ExprMap
+        ?? throw new ArgumentException("empty labels key", nameof(dottedKey));
 
     /// <summary>
     /// Chart persistence values: a volume of <paramref name="size"/> on the site's storage class, or none when the
@@ -75,10 +87,12 @@ public static class Tooling
         _ => new ExprMap { ["enabled"] = true, ["size"] = size },
     };
 
-    public static ToolingEndpoint Endpoint(KubernetesSite site, string host, string healthPath) => new()
+    public static ToolingEndpoint Endpoint(ClusterConfig cluster, string host, string healthPath) => new()
     {
-        Site = site.Name,
+        Site = cluster.Name,
         Name = host,
-        Url = $"https://{host}.{site.Cluster.ToolingDomain}{healthPath}",
+        Url = $"https://{host}.{cluster.ToolingDomain}{healthPath}",
+        Host = $"{host}.{cluster.ToolingDomain}",
+        HealthPath = healthPath,
     };
 }

@@ -23,6 +23,12 @@ public sealed record KubernetesSite
     /// <summary>Storage class for persistent volumes; null when the cluster has no volume provisioner.</summary>
     public string? StorageClass { get; init; }
 
+    /// <summary>The program-owned addresses of the site's ingress; null when the stack publishes nothing.</summary>
+    public PublicEntry? Entry { get; init; }
+
+    /// <summary>The DNS service of the site's cloud, for the zones stack config gives it.</summary>
+    public required IDnsService Dns { get; init; }
+
     public string Name => Cluster.Name;
 
     /// <summary>Logical name of a resource of this site (<c>scw-par-alertmanager</c>).</summary>

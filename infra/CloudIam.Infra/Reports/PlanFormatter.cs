@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CloudIam.Infra.Components.Exposure;
 using CloudIam.Infra.Reports.Check;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Simulation;
@@ -23,6 +24,12 @@ public static class PlanFormatter
             new Spectre.Console.Text(CheckText.Render(plan.Policy, [])),
             Terminal.Line(SecurityLine(plan)),
         };
+        if (plan.Exposure is { } exposure)
+        {
+            parts.Add(Terminal.Line("How the tooling is reached:"));
+            parts.Add(Table(ExposureHeaders, ExposureRows(exposure)));
+        }
+
         parts.AddRange(plan.SecurityFindings.Select(f => Terminal.Line($"error {f}")));
         parts.Add(Terminal.Line(Verdict(plan)));
         return Terminal.Render([.. parts]);
@@ -45,6 +52,19 @@ public static class PlanFormatter
         foreach (var finding in plan.SecurityFindings)
         {
             text.Append("- ").Append(finding).Append('\n');
+        }
+
+        if (plan.Exposure is { } exposure)
+        {
+            text.Append(plan.SecurityFindings.IsEmpty ? "" : "\n").Append("## How the tooling is reached\n\n");
+            foreach (var site in exposure.Sites)
+            {
+                text.Append("- **").Append(site.Site).Append("**: controller ").Append(site.Controller).Append("; ")
+                    .Append(site.Certificates).Append("; reserved ").Append(site.Addresses).Append('\n');
+            }
+
+            text.Append('\n');
+            Reports.Markdown.AppendTable(text, ExposureHeaders, ExposureRows(exposure));
         }
 
         return text.ToString();
@@ -81,7 +101,17 @@ public static class PlanFormatter
             checks = plan.SecurityChecks,
             findings = plan.SecurityFindings.Select(f => new { check = f.CheckId, resource = f.Resource, message = f.Message }),
         },
+        exposure = plan.Exposure,
     });
+
+    private static readonly string[] ExposureHeaders = ["site", "host", "who may open it", "certificate", "DNS"];
+
+    /// <summary>Per site its controller line, then one row per host; the public status host last.</summary>
+    private static IEnumerable<IReadOnlyList<string>> ExposureRows(ExposurePlan exposure) =>
+        exposure.Sites.SelectMany(site => site.Hosts
+                .Select(host => (IReadOnlyList<string>)[site.Site, host.Host, host.Access, host.Certificate, host.Dns])
+                .Prepend([site.Site, "(entry)", site.Controller, site.Certificates, site.Addresses]))
+            .Concat(exposure.Status is { } status ? [["(public)", status.Host, status.Access, status.Certificate, status.Dns]] : []);
 
     private static Spectre.Console.Table Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CloudIam.Infra.Compilation;
+using CloudIam.Infra.Components.Exposure;
 using CloudIam.Infra.Security;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Design;
@@ -40,6 +41,9 @@ public sealed record PlanReport
 
     public required int SecurityChecks { get; init; }
 
+    /// <summary>How the tooling is reached; null when the stack publishes nothing.</summary>
+    public ExposurePlan? Exposure { get; init; }
+
     public bool Passes => Policy.Verdict == Verdict.Pass && SecurityFindings.IsEmpty;
 
     /// <summary>
@@ -66,6 +70,8 @@ public sealed record PlanReport
             Outages = OutageMatrix.Build(analysis, DomainKind.Provider, DomainKind.Region, DomainKind.Service),
             SecurityFindings = [.. stacks.SelectMany(s => s.SecurityFindings)],
             SecurityChecks = SecurityBaseline.Checks.Length,
+            // A multi-stack plan has one exposure per stack; the section covers single-stack plans (prod, staging).
+            Exposure = stacks.Count == 1 ? ExposurePlan.Of(stacks[0].Config, SiteCatalog.For) : null,
         };
     }
 }

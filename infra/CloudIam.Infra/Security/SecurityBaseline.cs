@@ -16,6 +16,9 @@ public static class SecurityBaseline
         new KubernetesApiAllowList(ProviderCatalog.Shipped),
         new RunnersLeastPrivilege(),
         new SecretsOnlyFromConfig(),
+        new ExposedOnlyWithAuthentication(),
+        new TlsOnEveryPublicHost(),
+        new SecretsOnlyInKubernetesSecrets(),
     ];
 
     public static ImmutableArray<SecurityFinding> Run(PulumiProgram program) =>

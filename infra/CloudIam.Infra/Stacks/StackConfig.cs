@@ -31,6 +31,9 @@ public sealed record StackConfig
     /// <summary>Prometheus retention, a Prometheus duration.</summary>
     public string MetricsRetention { get; init; } = DefaultMetricsRetention;
 
+    /// <summary>How the tooling is published (controller, certificates, DNS, login); null publishes nothing.</summary>
+    public ExposureConfig? Exposure { get; init; }
+
     /// <summary>Protects clusters and buckets from <c>pulumi destroy</c> and keeps cluster volumes on deletion.</summary>
     public bool Protect { get; init; }
 
@@ -44,6 +47,7 @@ public sealed record StackConfig
     public ImmutableArray<string> SecretKeys =>
         [.. new[] { StackConfigKeys.RunnerToken, StackConfigKeys.GrafanaAdminPassword }
             .Concat(Alerting.Receivers.Select(receiver => receiver.WebhookUrlSecret))
+            .Concat(Exposure is null ? [] : ExposureConfig.SecretKeys)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
 }
@@ -125,6 +129,63 @@ public sealed record AlertRoute
     public required ImmutableArray<string> Matchers { get; init; }
 }
 
+/// <summary>
+/// Stack key <c>exposure</c>: who serves which DNS zone, the ACME account, the GitLab application behind the login,
+/// and the public status host.
+/// </summary>
+public sealed record ExposureConfig
+{
+    public const string OauthClientSecret = "oauthClientSecret";
+    public const string OauthCookieSecret = "oauthCookieSecret";
+    public const string AcmeRoute53SecretKey = "acmeRoute53SecretKey";
+
+    /// <summary>The secrets exposure needs: the GitLab application's secret, the login cookie key, the DNS-01 key.</summary>
+    public static ImmutableArray<string> SecretKeys { get; } = [OauthClientSecret, OauthCookieSecret, AcmeRoute53SecretKey];
+
+    /// <summary>Let's Encrypt account address (expiry notices).</summary>
+    public required string AcmeEmail { get; init; }
+
+    /// <summary>The host both status pages serve (<c>status.cloud-iam.com</c>) behind health-checked DNS failover.</summary>
+    public required string StatusHost { get; init; }
+
+    /// <summary>The GitLab application (scopes <c>openid email</c>) oauth2-proxy signs people in with.</summary>
+    public required string OauthClientId { get; init; }
+
+    /// <summary>GitLab groups whose members may sign in; empty lets any user of the GitLab instance in.</summary>
+    public ImmutableArray<string> AllowedGroups { get; init; } = [];
+
+    /// <summary>A Route 53-only zone the DNS-01 challenges of the status host are delegated to by CNAME.</summary>
+    public required string AcmeChallengeZone { get; init; }
+
+    /// <summary>Access key ID of the IAM user cert-manager writes challenge records with (its secret is secret config).</summary>
+    public required string AcmeRoute53AccessKeyId { get; init; }
+
+    /// <summary>Which DNS provider serves which zone; a zone listed twice is served by both (both sets of name servers delegated).</summary>
+    public required ImmutableArray<DnsZoneConfig> Zones { get; init; }
+
+    /// <summary>Every provider's copy of the zone a host is in (the longest zone name that is a suffix of the host).</summary>
+    public ImmutableArray<DnsZoneConfig> ZonesOf(string host)
+    {
+        var name = Zones.Where(zone => host == zone.Name || host.EndsWith("." + zone.Name, StringComparison.Ordinal))
+            .Select(zone => zone.Name).MaxBy(zone => zone.Length);
+        return [.. Zones.Where(zone => zone.Name == name)];
+    }
+}
+
+public sealed record DnsZoneConfig
+{
+    public required string Name { get; init; }
+
+    /// <summary>A provider with a site class; its DNS service (Scaleway DNS, Route 53) serves the zone.</summary>
+    public required string Provider { get; init; }
+
+    /// <summary>Route 53 hosted zone ID; Scaleway zones are addressed by name.</summary>
+    public string? HostedZoneId { get; init; }
+
+    /// <summary>The record name relative to this zone (<c>""</c> for the apex).</summary>
+    public string Relative(string host) => host == Name ? "" : host[..^(Name.Length + 1)];
+}
+
 public sealed record DeploymentProbe
 {
     public required string Name { get; init; }
@@ -143,10 +204,11 @@ public static class StackConfigKeys
     public const string Deployments = "deployments";
     public const string MetricsRetention = "metricsRetention";
     public const string Protect = "protect";
+    public const string Exposure = "exposure";
     public const string RunnerToken = "runnerToken";
     public const string GrafanaAdminPassword = "grafanaAdminPassword";
 
     /// <summary>The non-secret keys; a secret may not reuse one of these names.</summary>
     public static ImmutableArray<string> Settings { get; } =
-        [Clusters, ApiAllowList, GitlabUrl, Alerting, Deployments, MetricsRetention, Protect];
+        [Clusters, ApiAllowList, GitlabUrl, Alerting, Deployments, MetricsRetention, Protect, Exposure];
 }

@@ -31,6 +31,7 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
                 : StackConfig.DefaultMetricsRetention,
             Protect = fields.Optional(StackConfigKeys.Protect) is { } protect && Bool(protect, "protect"),
         };
+        config = config with { Exposure = fields.Optional(StackConfigKeys.Exposure) is { } exposure ? Exposure(exposure, config.Clusters) : null };
 
         foreach (var secretKey in config.SecretKeys)
         {
@@ -178,6 +179,63 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
         };
         fields.RejectUnknown();
         return config;
+    }
+
+    private ExposureConfig Exposure(ConfigNode node, ImmutableArray<ClusterConfig> clusters)
+    {
+        var fields = new Fields(this, Map(node, "exposure"), "exposure");
+        var zonesNode = List(fields.Required("zones"), "zones");
+        var zones = zonesNode.Items.Select(item =>
+        {
+            var zone = new Fields(this, Map(item, "a zone"), "a zone");
+            var providerNode = zone.Required("provider");
+            var provider = String(providerNode, "provider");
+            if (!clusters.Any(cluster => cluster.Provider == provider))
+            {
+                throw Error(providerNode, $"no cluster of the stack runs on '{provider}', so nothing can manage its DNS");
+            }
+
+            var result = new DnsZoneConfig
+            {
+                Name = Matching(zone.Required("name"), "name", DomainPattern(), "a DNS zone name"),
+                Provider = provider,
+                HostedZoneId = zone.Optional("hostedZoneId") is { } id ? String(id, "hostedZoneId") : null,
+            };
+            if (provider == "aws" && result.HostedZoneId is null)
+            {
+                throw Error(item, $"Route 53 zone '{result.Name}' needs its hostedZoneId");
+            }
+
+            zone.RejectUnknown();
+            return result;
+        }).ToImmutableArray();
+        var exposure = new ExposureConfig
+        {
+            AcmeEmail = String(fields.Required("acmeEmail"), "acmeEmail"),
+            StatusHost = Matching(fields.Required("statusHost"), "statusHost", DomainPattern(), "a DNS name"),
+            OauthClientId = String(fields.Required("oauthClientId"), "oauthClientId"),
+            AllowedGroups = fields.Optional("allowedGroups") is { } groups ? [.. List(groups, "allowedGroups").Items.Select(group => String(group, "group"))] : [],
+            AcmeChallengeZone = Matching(fields.Required("acmeChallengeZone"), "acmeChallengeZone", DomainPattern(), "a DNS zone name"),
+            AcmeRoute53AccessKeyId = String(fields.Required("acmeRoute53AccessKeyId"), "acmeRoute53AccessKeyId"),
+            Zones = zones,
+        };
+        if (clusters.FirstOrDefault(cluster => exposure.ZonesOf(cluster.ToolingDomain).IsEmpty) is { } unserved)
+        {
+            throw Error(zonesNode, $"no zone serves toolingDomain '{unserved.ToolingDomain}' of cluster '{unserved.Name}'");
+        }
+
+        if (exposure.ZonesOf(exposure.StatusHost).IsEmpty)
+        {
+            throw Error(zonesNode, $"no zone serves statusHost '{exposure.StatusHost}'");
+        }
+
+        if (!zones.Any(zone => zone.Name == exposure.AcmeChallengeZone && zone.Provider == "aws"))
+        {
+            throw Error(zonesNode, $"acmeChallengeZone '{exposure.AcmeChallengeZone}' must be one of the Route 53 zones");
+        }
+
+        fields.RejectUnknown();
+        return exposure;
     }
 
     private ImmutableArray<DeploymentProbe> Deployments(ConfigNode node)

@@ -56,6 +56,13 @@ public sealed record CapabilitySpec
 
     public CapacitySpec? Capacity { get; init; }
 
+    /// <summary>
+    /// Host names people reach this capability at (<c>status.cloud-iam.com</c>), lower case; a design publishes at least
+    /// one (each stack its own). Their DNS records are part of the capability: a published host whose records all sit
+    /// with one DNS provider breaks with it (PL010).
+    /// </summary>
+    public ImmutableArray<string> PublicHosts { get; init; } = [];
+
     /// <summary>Overrides <see cref="PolicyDefaults.Survive"/> for this capability.</summary>
     public ImmutableArray<DomainKind>? Survive { get; init; }
 }

@@ -37,7 +37,7 @@ public static partial class PolicyLoader
     {
         private static readonly string[] RootKeys = ["defaults", "capabilities", "match", "recovery", "suppressions"];
         private static readonly string[] DefaultsKeys = ["minProviders", "survive"];
-        private static readonly string[] CapabilityKeys = ["critical", "minHealthy", "minProviders", "quorum", "observes", "dependsOn", "capacity", "survive"];
+        private static readonly string[] CapabilityKeys = ["critical", "minHealthy", "minProviders", "quorum", "observes", "dependsOn", "capacity", "survive", "publicHosts"];
         private static readonly string[] CapacityKeys = ["property", "minAfterLoss"];
         private static readonly string[] MatchKeys = ["capability", "type", "name", "urn"];
         private static readonly string[] RecoveryKeys = ["capabilities"];
@@ -96,8 +96,14 @@ public static partial class PolicyLoader
                 DependsOn = fields.TryGetValue("dependsOn", out var dependsOn) ? ReadReferences(dependsOn, "dependsOn", self: name) : spec.DependsOn,
                 Capacity = fields.TryGetValue("capacity", out var capacity) ? ReadCapacity(capacity) : spec.Capacity,
                 Survive = fields.TryGetValue("survive", out var survive) ? ReadSurvive(survive) : spec.Survive,
+                PublicHosts = fields.TryGetValue("publicHosts", out var hosts) ? ReadHosts(hosts) : spec.PublicHosts,
             };
         }
+
+        private ImmutableArray<string> ReadHosts(YamlNode node) =>
+            [.. nodes.Sequence(node, "publicHosts")
+                .Select(item => nodes.Text(item, "publicHosts").TrimEnd('.').ToLowerInvariant())
+                .Distinct(StringComparer.Ordinal)];
 
         private Quorum ReadQuorum(YamlNode node) =>
             nodes.OneOf(node, "quorum", QuorumValues) == "majority" ? Quorum.Majority : Quorum.None;

@@ -27,6 +27,7 @@ internal static class InferenceInputs
         [Tags, CapabilityTag.Key],
         [Metadata, Labels, CapabilityTag.Key],
         [Values, CommonLabels, CapabilityTag.Key],
+        [PublicHostName.DnsZone], [PublicHostName.ZoneId], [PublicHostName.Name], [PublicHostName.Fqdn],
     ];
 
     /// <summary>Inputs whose <c>propertyDependencies</c> are kept.</summary>

@@ -24,11 +24,13 @@ public sealed class RuleCoverageTests
         { "PL008", "exports/unplaced-helm-release.json", null, "metrics", "error", 1 },
         // A warning: the stale suppressions suppress nothing, and nothing else is wrong, so the verdict passes.
         { "PL009", "exports/healthy-two-provider.json", "policies/stale-suppressions.yaml", "dashboards", "warning", 0 },
+        // healthy-two-provider.json with status.cloud-iam.com published by Scaleway DNS only (no Route 53 record).
+        { "PL010", "exports/status-dns-one-provider.json", null, "status-page", "error", 1 },
     };
 
     /// <summary>
     /// The close variants: healthy-two-provider.json is the variant of the single-provider exports
-    /// (PL001, PL002, PL005–PL007); each other pair differs in the few resources or lines its rule is about.
+    /// (PL001, PL002, PL005–PL007, PL010); each other pair differs in the few resources or lines its rule is about.
     /// </summary>
     public static TheoryData<string, string?> Passing => new()
     {

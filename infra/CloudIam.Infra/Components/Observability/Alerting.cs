@@ -20,21 +20,34 @@ public sealed record AlertingArgs
 }
 
 /// <summary>
-/// Alertmanager (standalone chart): routes and receivers from stack config; webhook URLs only as
-/// <c>${secretKey}</c> references, so they stay encrypted in Pulumi state.
+/// Alertmanager (standalone chart): routes and receivers from stack config. Webhook URLs come from secret config
+/// into a Kubernetes Secret mounted in the pods, and the configuration (a ConfigMap) names only the files
+/// (<c>url_file</c>), so no URL is readable in clear in the cluster (SEC010).
 /// </summary>
 public sealed class Alerting
 {
     public const string ReleaseName = "alertmanager";
 
+    private const string WebhooksPath = "/etc/alertmanager/webhooks";
+
     public Alerting(ProgramBuilder program, AlertingArgs args)
     {
         var (site, config) = (args.Site, args.Config);
+        var webhooks = program.Add(site.LogicalName("alertmanager-webhooks"), new KubernetesSecret
+        {
+            Metadata = new ObjectMeta { Name = "alertmanager-webhooks", Namespace = args.Namespace.Resource.MetadataName(), Labels = Capability.Map(Capability.Alerting) },
+            Type = "Opaque",
+            StringData = config.Receivers.Aggregate(new ExprMap(), (urls, receiver) => urls.With(new ExprMap { [receiver.Name] = args.WebhookUrls[receiver.Name] })),
+        }, new ResourceOptions { Provider = site.Kubernetes, Parent = args.Namespace.Resource });
         Release = Tooling.Release(program, site, args.Namespace, HelmCharts.Alertmanager, ReleaseName, Capability.Alerting, new ExprMap
         {
             // Replicas gossip into one Alertmanager cluster, so a notification is sent once.
             ["replicaCount"] = site.Cluster.Replicas,
             ["persistence"] = Tooling.Persistence(site, "1Gi", storageClassKey: "storageClass"),
+            ["extraSecretMounts"] = new ExprList(
+            [
+                new ExprMap { ["name"] = "webhooks", ["mountPath"] = WebhooksPath, ["secretName"] = webhooks.MetadataName(), ["readOnly"] = true },
+            ]),
             ["config"] = new ExprMap
             {
                 ["global"] = new ExprMap { ["resolve_timeout"] = "5m" },
@@ -56,7 +69,7 @@ public sealed class Alerting
                     ["name"] = receiver.Name,
                     ["webhook_configs"] = new ExprList(
                     [
-                        new ExprMap { ["url"] = args.WebhookUrls[receiver.Name], ["send_resolved"] = true },
+                        new ExprMap { ["url_file"] = $"{WebhooksPath}/{receiver.Name}", ["send_resolved"] = true },
                     ]),
                 }),
             },
@@ -68,5 +81,5 @@ public sealed class Alerting
 
     public InClusterService Service { get; }
 
-    public static ToolingEndpoint Endpoint(KubernetesSite site) => Tooling.Endpoint(site, "alertmanager", "/-/healthy");
+    public static ToolingEndpoint Endpoint(ClusterConfig cluster) => Tooling.Endpoint(cluster, "alertmanager", "/-/healthy");
 }

@@ -1,5 +1,6 @@
 using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Platform;
+using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
 
@@ -64,5 +65,5 @@ public sealed class Logs
 
     public InClusterService Service { get; }
 
-    public static ToolingEndpoint Endpoint(KubernetesSite site) => Tooling.Endpoint(site, "loki", "/ready");
+    public static ToolingEndpoint Endpoint(ClusterConfig cluster) => Tooling.Endpoint(cluster, "loki", "/ready");
 }

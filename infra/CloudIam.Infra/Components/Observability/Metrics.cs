@@ -1,5 +1,6 @@
 using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Platform;
+using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
 
@@ -82,5 +83,5 @@ public sealed class Metrics
 
     public InClusterService Service { get; }
 
-    public static ToolingEndpoint Endpoint(KubernetesSite site) => Tooling.Endpoint(site, "prometheus", "/-/healthy");
+    public static ToolingEndpoint Endpoint(ClusterConfig cluster) => Tooling.Endpoint(cluster, "prometheus", "/-/healthy");
 }

@@ -58,7 +58,10 @@ public sealed class StatusPage
 
     public Resource<HelmRelease> Release { get; }
 
-    public static ToolingEndpoint Endpoint(KubernetesSite site) => Tooling.Endpoint(site, "status", "/health");
+    /// <summary>The chart's Service (<c>service.port</c> 80 in front of Gatus' 8080).</summary>
+    public InClusterService Service => new(ReleaseName, NamespaceName, 80);
+
+    public static ToolingEndpoint Endpoint(ClusterConfig cluster) => Tooling.Endpoint(cluster, "status", "/health");
 
     private static ExprMap Probe(string name, string group, string url, string interval, IEnumerable<string> conditions) => new()
     {
