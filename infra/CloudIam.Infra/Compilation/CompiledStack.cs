@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CloudIam.Infra.Components.Observability;
 using CloudIam.Infra.Security;
 using CloudIam.Infra.Stacks;
 using CloudIam.Placement.Design;
@@ -32,7 +33,11 @@ public sealed record CompiledStack
             Config = config,
             Program = program,
             Yaml = ProgramEmitter.Emit(program),
-            Design = PlacementInference.Infer(ProgramGraph.From(program, config.Stack)) with { Source = config.Source },
+            Design = PlacementInference.Infer(ProgramGraph.From(program, config.Stack)) with
+            {
+                Source = config.Source,
+                AlertPaths = AlertPaths.For(config),
+            },
             SecurityFindings = SecurityBaseline.Run(program),
         };
     }

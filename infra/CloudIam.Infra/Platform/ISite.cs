@@ -17,5 +17,8 @@ public interface ISite
 
     ProviderStatus Status { get; }
 
+    /// <summary>The storage class persistent volumes of this provider's clusters use.</summary>
+    string StorageClass { get; }
+
     KubernetesSite Declare(ProgramBuilder program, StackConfig stack, ClusterConfig cluster);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudIam.Placement.Design;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
@@ -46,7 +47,22 @@ public static class CheckFormatter
             expires = s.By.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }),
         undeclaredCapabilities = report.UndeclaredCapabilities,
+        timeToTarget = report.TimesToTarget.Select(time => new
+        {
+            site = time.Path.Site,
+            target = time.Path.Target == AlertTarget.Page ? "page" : "publicStatus",
+            worstCaseSeconds = (int)time.Path.WorstCase.TotalSeconds,
+            budgetSeconds = time.Budget is { } budget ? (int)budget.TotalSeconds : (int?)null,
+            withinBudget = time.WithinBudget,
+            steps = time.Path.Steps.Select(step => new { setting = step.Setting, worstSeconds = (int)step.Worst.TotalSeconds }),
+        }),
     };
+
+    /// <summary>"scw-par: page 4m30s of 5m (gatus probe interval 1m + …)", one line per site and target.</summary>
+    public static IEnumerable<string> TimeLines(PolicyReport report) => report.TimesToTarget.Select(time =>
+        $"{time.Path.Site}: {(time.Path.Target == AlertTarget.Page ? "page" : "public status")} after at most {Durations.Format(time.Path.WorstCase)}"
+        + (time.Budget is { } budget ? $" (budget {Durations.Format(budget)}{(time.WithinBudget ? "" : ", OVER")})" : "")
+        + $" = {string.Join(" + ", time.Path.Steps.Select(step => $"{step.Setting} {Durations.Format(step.Worst)}"))}");
 
     /// <summary>One line about tagged capabilities no rule checks, or null when there are none.</summary>
     public static string? UndeclaredNote(PolicyReport report) => report.UndeclaredCapabilities.IsEmpty
@@ -110,6 +126,12 @@ public static class CheckFormatter
             lines.Add(Terminal.Line(note));
         }
 
+        if (!report.TimesToTarget.IsEmpty)
+        {
+            lines.Add(Terminal.Line("Worst-case time from a deployment failing (PL011):"));
+            lines.AddRange(TimeLines(report).Select(line => Terminal.Line("  " + line)));
+        }
+
         lines.Add(Terminal.Line(VerdictLine(report)));
         return Terminal.Render([.. lines]);
     }
@@ -150,6 +172,17 @@ public static class CheckFormatter
         if (UndeclaredNote(report) is { } note)
         {
             text.Append(note).Append("\n\n");
+        }
+
+        if (!report.TimesToTarget.IsEmpty)
+        {
+            text.Append("Worst-case time from a deployment failing (PL011):\n\n");
+            foreach (var line in TimeLines(report))
+            {
+                text.Append("- ").Append(line).Append('\n');
+            }
+
+            text.Append('\n');
         }
 
         if (!report.Suppressed.IsEmpty)

@@ -36,6 +36,9 @@ public sealed record PlanReport
 
     public required int SecurityChecks { get; init; }
 
+    /// <summary>Per site: probes, alert routes and receivers, dead man's switch, log shipper, datasources, volumes.</summary>
+    public required ImmutableArray<SiteWatch> Watch { get; init; }
+
     public bool Passes => Policy.Verdict == Verdict.Pass && SecurityFindings.IsEmpty;
 
     public static PlanReport Build(CompiledStack compiled, PlacementPolicy policy, DateOnly today)
@@ -57,6 +60,7 @@ public sealed record PlanReport
             Outages = OutageMatrix.Build(analysis, DomainKind.Provider, DomainKind.Region, DomainKind.Service),
             SecurityFindings = compiled.SecurityFindings,
             SecurityChecks = SecurityBaseline.Checks.Length,
+            Watch = SiteWatch.For(compiled.Config),
         };
     }
 }

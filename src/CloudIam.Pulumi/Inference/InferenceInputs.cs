@@ -14,6 +14,8 @@ internal static class InferenceInputs
     public const string Labels = "labels";
     public const string Values = "values";
     public const string CommonLabels = "commonLabels";
+    public const string PodLabels = "podLabels";
+    public const string Controller = "controller";
     public const string Kubeconfig = "kubeconfig";
 
     public const string PrivateNetworkId = "privateNetworkId";
@@ -36,6 +38,8 @@ internal static class InferenceInputs
         [Tags, CapabilityTag.Key],
         [Metadata, Labels, CapabilityTag.Key],
         [Values, CommonLabels, CapabilityTag.Key],
+        [Values, PodLabels, CapabilityTag.Key],
+        [Values, Controller, PodLabels, CapabilityTag.Key],
     ];
 
     /// <summary>Inputs that attach a resource to a subnet; their count decides zonal or regional.</summary>

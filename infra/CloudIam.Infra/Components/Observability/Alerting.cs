@@ -17,15 +17,30 @@ public sealed record AlertingArgs
 
     /// <summary>Receiver name → secret config key of its webhook URL.</summary>
     public required ImmutableSortedDictionary<string, ConfigKey> WebhookUrls { get; init; }
+
+    /// <summary>The dead man's switch: the URL this site's Watchdog pings; silence there pages on-call.</summary>
+    public required ConfigKey HeartbeatUrl { get; init; }
 }
 
 /// <summary>
 /// Alertmanager (standalone chart): routes and receivers from stack config; webhook URLs only as
-/// <c>${secretKey}</c> references, so they stay encrypted in Pulumi state.
+/// <c>${secretKey}</c> references, so they stay encrypted in Pulumi state. Two routes come before the configured
+/// ones so that no person ever gets them: the always-firing Watchdog goes to the dead man's switch (an external
+/// heartbeat check that pages when the pings stop, i.e. when this site's alerting is down), and InfoInhibitor,
+/// which only exists to mute info alerts, goes nowhere.
 /// </summary>
 public sealed class Alerting
 {
     public const string ReleaseName = "alertmanager";
+
+    public const string Watchdog = "Watchdog";
+    public const string InfoInhibitor = "InfoInhibitor";
+
+    /// <summary>How long Alertmanager waits for more alerts of a new group before the first notification.</summary>
+    public static readonly TimeSpan GroupWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the Watchdog pings the heartbeat check: the check's grace period must be longer.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMinutes(1);
 
     public Alerting(ProgramBuilder program, AlertingArgs args)
     {
@@ -34,32 +49,8 @@ public sealed class Alerting
         {
             // Replicas gossip into one Alertmanager cluster, so a notification is sent once.
             ["replicaCount"] = site.Cluster.Replicas,
-            ["persistence"] = Tooling.Persistence(site, "1Gi", storageClassKey: "storageClass"),
-            ["config"] = new ExprMap
-            {
-                ["global"] = new ExprMap { ["resolve_timeout"] = "5m" },
-                ["route"] = new ExprMap
-                {
-                    ["receiver"] = config.DefaultReceiver,
-                    ["group_by"] = new ExprList(["alertname", "site"]),
-                    ["group_wait"] = "30s",
-                    ["group_interval"] = "5m",
-                    ["repeat_interval"] = "4h",
-                    ["routes"] = ExprList.Of(config.Routes, route => new ExprMap
-                    {
-                        ["receiver"] = route.Receiver,
-                        ["matchers"] = ExprList.Of(route.Matchers, matcher => matcher),
-                    }),
-                },
-                ["receivers"] = ExprList.Of(config.Receivers, receiver => new ExprMap
-                {
-                    ["name"] = receiver.Name,
-                    ["webhook_configs"] = new ExprList(
-                    [
-                        new ExprMap { ["url"] = args.WebhookUrls[receiver.Name], ["send_resolved"] = true },
-                    ]),
-                }),
-            },
+            ["persistence"] = Tooling.Persistence(site, site.Cluster.Volumes.Alertmanager, storageClassKey: "storageClass"),
+            ["config"] = Config(config, args.WebhookUrls, args.HeartbeatUrl),
         });
         Service = new InClusterService(ReleaseName, args.Namespace.Name, 9093);
     }
@@ -69,4 +60,66 @@ public sealed class Alerting
     public InClusterService Service { get; }
 
     public static ToolingEndpoint Endpoint(KubernetesSite site) => Tooling.Endpoint(site, "alertmanager", "/-/healthy");
+
+    /// <summary>
+    /// The Alertmanager configuration. Alerts group by deployment too, so two deployments failing at once are two
+    /// pages; <c>site</c> keeps the two sites' pages for one failure apart (see <see cref="DeploymentAlerts"/>).
+    /// </summary>
+    public static ExprMap Config(AlertingConfig config, IReadOnlyDictionary<string, ConfigKey> webhookUrls, ConfigKey heartbeatUrl)
+    {
+        var heartbeat = DeploymentAlerts.Prometheus(HeartbeatInterval);
+        return new ExprMap
+        {
+            ["global"] = new ExprMap { ["resolve_timeout"] = "5m" },
+            ["route"] = new ExprMap
+            {
+                ["receiver"] = config.DefaultReceiver,
+                ["group_by"] = new ExprList(["alertname", "site", "deployment"]),
+                ["group_wait"] = DeploymentAlerts.Prometheus(GroupWait),
+                ["group_interval"] = "5m",
+                ["repeat_interval"] = "4h",
+                ["routes"] = new ExprList(
+                [
+                    new ExprMap
+                    {
+                        ["receiver"] = AlertingConfig.DeadMansSwitch,
+                        ["matchers"] = new ExprList([$"alertname=\"{Watchdog}\""]),
+                        ["group_wait"] = "0s",
+                        ["group_interval"] = heartbeat,
+                        ["repeat_interval"] = heartbeat,
+                    },
+                    new ExprMap { ["receiver"] = AlertingConfig.Blackhole, ["matchers"] = new ExprList([$"alertname=\"{InfoInhibitor}\""]) },
+                    .. config.Routes.Select(route => new ExprMap
+                    {
+                        ["receiver"] = route.Receiver,
+                        ["matchers"] = ExprList.Of(route.Matchers, matcher => matcher),
+                    }),
+                ]),
+            },
+            // kube-prometheus-stack's InfoInhibitor fires while info alerts have nothing worse beside them: it mutes them.
+            ["inhibit_rules"] = new ExprList(
+            [
+                new ExprMap
+                {
+                    ["source_matchers"] = new ExprList([$"alertname=\"{InfoInhibitor}\""]),
+                    ["target_matchers"] = new ExprList(["severity=\"info\""]),
+                    ["equal"] = new ExprList(["namespace"]),
+                },
+            ]),
+            ["receivers"] = new ExprList(
+            [
+                .. config.Receivers.Select(receiver => new ExprMap
+                {
+                    ["name"] = receiver.Name,
+                    ["webhook_configs"] = new ExprList([new ExprMap { ["url"] = webhookUrls[receiver.Name], ["send_resolved"] = true }]),
+                }),
+                new ExprMap
+                {
+                    ["name"] = AlertingConfig.DeadMansSwitch,
+                    ["webhook_configs"] = new ExprList([new ExprMap { ["url"] = heartbeatUrl, ["send_resolved"] = false }]),
+                },
+                new ExprMap { ["name"] = AlertingConfig.Blackhole },
+            ]),
+        };
+    }
 }

@@ -12,6 +12,8 @@ public sealed class AwsSite : ISite
 
     public int MinZones => 2;
 
+    public string StorageClass => AwsBlockStorage.StorageClassName;
+
     /// <summary>The JSON feeds are UTF-16 encoded, which breaks Gatus' <c>[BODY]</c> paths: only the page's status is checked.</summary>
     public ProviderStatus Status { get; } = new()
     {
@@ -50,6 +52,7 @@ public sealed class AwsSite : ISite
             Subnets = network.Subnets,
             ApiAllowList = stack.ApiAllowList,
         });
+        var blockStorage = new AwsBlockStorage(program, new AwsBlockStorageArgs { Scope = scope, Kubernetes = kubernetes });
         var storage = new AwsObjectStorage(program, new AwsObjectStorageArgs { Scope = scope });
         program.Output($"{cluster.Name}-apiServer", kubernetes.Cluster.Endpoint());
         program.Output($"{cluster.Name}-bucket", storage.Bucket.BucketName());
@@ -59,8 +62,8 @@ public sealed class AwsSite : ISite
             DisplayName = $"AWS {cluster.Region}",
             ClusterResource = kubernetes.Cluster,
             Kubernetes = kubernetes.Kubernetes,
-            // No EBS CSI driver is installed, so tooling keeps its data on the node (emptyDir) on this side.
-            StorageClass = null,
+            StorageClass = StorageClass,
+            StorageReady = [blockStorage.StorageClass],
         };
     }
 }

@@ -11,6 +11,9 @@ public sealed class ScalewaySite : ISite
 
     public int MinZones => 1;
 
+    /// <summary>Kapsule's class for Block Storage (SBS) volumes; <c>scw-bssd</c> belongs to the legacy instance volumes.</summary>
+    public string StorageClass => "sbs-default";
+
     /// <summary>An Atlassian Statuspage: <c>status.indicator</c> is <c>none</c> when every component is operational.</summary>
     public ProviderStatus Status { get; } = new()
     {
@@ -51,8 +54,7 @@ public sealed class ScalewaySite : ISite
             DisplayName = $"Scaleway {cluster.Region}",
             ClusterResource = kubernetes.Cluster,
             Kubernetes = kubernetes.Kubernetes,
-            // Kapsule's default block-storage class.
-            StorageClass = "scw-bssd",
+            StorageClass = StorageClass,
         };
     }
 }
