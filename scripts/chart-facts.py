@@ -6,7 +6,7 @@ Usage: chart-facts.py <git-dir> <owner/repo> <tag> <path-of-values.yaml> <chart>
 The facts are the dotted paths of the chart's default values (a list's item fields as `path[].field`). Empty maps
 and lists in the defaults are free-form (label maps, extra volumes: the chart passes them through), as is every
 path given after --freeform. The paths the chart's templates read through `.Values.` are added, which covers keys the values
-file only documents in comments. Extra keys: keys read in ways the scan cannot see (through `with`/`range`).
+file only documents in comments (label and annotation maps among them are free-form). Extra keys: keys read in ways the scan cannot see (through `with`/`range`).
 """
 import re
 import subprocess
@@ -61,7 +61,11 @@ def main(argv):
     text = subprocess.check_output(["git", "--git-dir", git_dir, "show", f"{tag}:{values_path}"], text=True)
     keys, freeform = set(), set()
     walk(yaml.safe_load(text) or {}, "", keys, freeform)
-    keys.update(template_references(git_dir, tag, values_path))
+    referenced = template_references(git_dir, tag, values_path)
+    keys.update(referenced)
+    # Label and annotation maps the templates read but the values file only mentions in comments are free-form too.
+    freeform.update(k for k in referenced if re.search(r"(?i)(labels|annotations)$", k.rsplit(".", 1)[-1])
+                    and not any(other.startswith(k + ".") for other in keys))
     keys.update(extra)
     keys.update(free)
     freeform.update(free)

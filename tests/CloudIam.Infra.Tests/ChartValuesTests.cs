@@ -74,17 +74,17 @@ public partial class ChartValuesTests
         var values = new ExprMap
         {
             ["kubeScheduler"] = new ExprMap { ["enabeld"] = false },
-            ["prometheus"] = new ExprMap
+            ["kubeApiServer"] = new ExprMap
             {
-                ["prometheusSpec"] = new ExprMap
+                ["serviceMonitor"] = new ExprMap
                 {
-                    ["alertingEndpoints"] = new ExprList([new ExprMap { ["name"] = "alertmanager", ["nmespace"] = "observability" }]),
+                    ["metricRelabelings"] = new ExprList([new ExprMap { ["action"] = "drop", ["sourceLabelz"] = new ExprList(["__name__"]) }]),
                 },
             },
             ["alertmanager"] = new ExprMap { ["config"] = new ExprMap { ["anything"] = new ExprMap { ["goes"] = true } } },
         };
 
-        Assert.Equal(["kubeScheduler.enabeld", "prometheus.prometheusSpec.alertingEndpoints[].nmespace"], facts.UnknownPaths(values));
+        Assert.Equal(["kubeApiServer.serviceMonitor.metricRelabelings[].sourceLabelz", "kubeScheduler.enabeld"], facts.UnknownPaths(values));
     }
 
     private static IEnumerable<(string Name, string Chart, string Version, ExprMap Values)> Releases(string stack) =>

@@ -27,9 +27,9 @@ public class CloudIamProgramTests
             ScalewayProvider.Token, NetworkVpc.Token, NetworkPrivateNetwork.Token, KubernetesCluster.Token, KubernetesPool.Token,
             KubernetesAcl.Token, ObjectBucket.Token, ObjectBucketAcl.Token,
             AwsProvider.Token, Ec2Vpc.Token, Ec2Subnet.Token, Ec2InternetGateway.Token, Ec2Route.Token, EksCluster.Token,
-            EksNodeGroup.Token, IamRole.Token, IamRolePolicyAttachment.Token, S3Bucket.Token,
+            EksNodeGroup.Token, EksAddon.Token, IamRole.Token, IamRolePolicyAttachment.Token, S3Bucket.Token,
             S3BucketServerSideEncryptionConfiguration.Token, S3BucketPublicAccessBlock.Token, S3BucketVersioning.Token,
-            KubernetesProvider.Token, KubernetesNamespace.Token, HelmRelease.Token,
+            KubernetesProvider.Token, KubernetesNamespace.Token, KubernetesStorageClass.Token, HelmRelease.Token,
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), prod.Resources.Select(resource => resource.Type).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(2, prod.OfType<Ec2Subnet>().Select(subnet => ((StringLiteral)subnet.Property("availabilityZone")!).Value).Distinct().Count());
@@ -134,8 +134,10 @@ public class CloudIamProgramTests
 
     private static string? CapabilityOf(ResourceDeclaration resource)
     {
-        var labels = resource.Type == HelmRelease.Token ? resource.Property("values.commonLabels")
-            : resource.Type == KubernetesNamespace.Token ? resource.Property("metadata.labels")
+        // Charts without common labels carry the capability in their pod labels, as inference reads it.
+        var labels = resource.Type == HelmRelease.Token
+                ? resource.Property("values.commonLabels") ?? resource.Property("values.podLabels") ?? resource.Property("values.controller.podLabels")
+            : resource.Type is var type && (type == KubernetesNamespace.Token || type == KubernetesStorageClass.Token) ? resource.Property("metadata.labels")
             : resource.Property("tags");
         return labels switch
         {
