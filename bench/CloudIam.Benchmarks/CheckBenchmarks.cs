@@ -5,6 +5,7 @@ using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Policy;
 using CloudIam.Pulumi.Inference;
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.State;
 
 namespace CloudIam.Benchmarks;
@@ -48,7 +49,7 @@ public class CheckBenchmarks
     {
         var policy = _policy!;
         var graph = StackExportReader.Parse(_export, "synthetic.json", policy.InputPaths());
-        var analysis = DesignAnalysis.Build(PlacementInference.Infer(graph), policy);
+        var analysis = DesignAnalysis.Build(PlacementInference.Infer(graph), policy, ProviderCatalog.Shipped.Services);
         return PolicyEngine.Evaluate(analysis, SyntheticPolicy.Today);
     }
 }

@@ -6,6 +6,7 @@ using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Policy;
 using CloudIam.Pulumi.Graph;
 using CloudIam.Pulumi.Inference;
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.State;
 
 namespace CloudIam.Benchmarks;
@@ -40,9 +41,9 @@ public class CheckStageBenchmarks
     public PlacementDesign InferPlacement() => PlacementInference.Infer(_graph);
 
     [Benchmark]
-    public DesignAnalysis BuildAnalysis() => DesignAnalysis.Build(_design, _policy);
+    public DesignAnalysis BuildAnalysis() => DesignAnalysis.Build(_design, _policy, ProviderCatalog.Shipped.Services);
 
     /// <summary>Rules and resilience degrees on a fresh analysis, since degrees are memoized per analysis.</summary>
     [Benchmark]
-    public PolicyReport EvaluateRules() => PolicyEngine.Evaluate(DesignAnalysis.Build(_design, _policy), SyntheticPolicy.Today);
+    public PolicyReport EvaluateRules() => PolicyEngine.Evaluate(DesignAnalysis.Build(_design, _policy, ProviderCatalog.Shipped.Services), SyntheticPolicy.Today);
 }

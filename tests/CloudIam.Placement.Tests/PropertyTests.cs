@@ -131,7 +131,7 @@ public sealed class PropertyTests
                 }
 
                 var resource = byUrn[urn];
-                expected.UnionWith(Catalog.ProviderServiceCatalog.Default.DomainsOf(resource.Placement!).Select(d => d.Id));
+                expected.UnionWith(Harness.Services.DomainsOf(resource.Placement!).Select(d => d.Id));
                 foreach (var dependency in resource.Dependencies)
                 {
                     pending.Push(dependency);

@@ -53,7 +53,7 @@ public sealed class ShippedPolicyTests
     [Fact]
     public void Tooling_on_scaleway_and_aws_passes()
     {
-        var report = PolicyEngine.Evaluate(DesignAnalysis.Build(ToolingOn(scaleway: true, aws: true).Build(), Shipped), Harness.Today);
+        var report = PolicyEngine.Evaluate(DesignAnalysis.Build(ToolingOn(scaleway: true, aws: true).Build(), Shipped, Harness.Services), Harness.Today);
 
         Assert.Empty(report.Violations);
         Assert.Equal(Verdict.Pass, report.Verdict);
@@ -62,7 +62,7 @@ public sealed class ShippedPolicyTests
     [Fact]
     public void Tooling_on_scaleway_only_is_the_incident_and_is_refused()
     {
-        var report = PolicyEngine.Evaluate(DesignAnalysis.Build(ToolingOn(scaleway: true, aws: false).Build(), Shipped), Harness.Today);
+        var report = PolicyEngine.Evaluate(DesignAnalysis.Build(ToolingOn(scaleway: true, aws: false).Build(), Shipped, Harness.Services), Harness.Today);
 
         Assert.Equal(Verdict.Fail, report.Verdict);
         Assert.Equal(

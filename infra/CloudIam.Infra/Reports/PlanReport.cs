@@ -6,6 +6,7 @@ using CloudIam.Placement.Domains;
 using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Policy;
 using CloudIam.Placement.Simulation;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Infra.Reports;
 
@@ -43,7 +44,7 @@ public sealed record PlanReport
 
     public static PlanReport Build(CompiledStack compiled, PlacementPolicy policy, DateOnly today)
     {
-        var analysis = DesignAnalysis.Build(compiled.Design, policy);
+        var analysis = DesignAnalysis.Build(compiled.Design, policy, ProviderCatalog.Shipped.Services);
         var byProvider = compiled.Design.Resources
             .GroupBy(r => r.Placement?.Provider ?? Unplaced, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(

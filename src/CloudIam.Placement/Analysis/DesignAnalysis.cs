@@ -19,12 +19,14 @@ public sealed class DesignAnalysis
     private DesignAnalysis(
         PlacementDesign design,
         PlacementPolicy policy,
+        ProviderServiceCatalog services,
         DomainTable domains,
         ImmutableSortedDictionary<string, CapabilityAnalysis> capabilities,
         ImmutableSortedDictionary<string, int> undeclared)
     {
         Design = design;
         Policy = policy;
+        Services = services;
         Domains = domains;
         Capabilities = capabilities;
         UndeclaredCapabilities = undeclared;
@@ -33,6 +35,9 @@ public sealed class DesignAnalysis
     public PlacementDesign Design { get; }
 
     public PlacementPolicy Policy { get; }
+
+    /// <summary>The provider-internal services the domains were derived with; also the providers suggestions may name.</summary>
+    public ProviderServiceCatalog Services { get; }
 
     public DomainTable Domains { get; }
 
@@ -45,8 +50,8 @@ public sealed class DesignAnalysis
     /// </summary>
     public ImmutableSortedDictionary<string, int> UndeclaredCapabilities { get; }
 
-    public static DesignAnalysis Build(PlacementDesign design, PlacementPolicy policy, ProviderServiceCatalog? catalog = null) =>
-        new Builder(design, policy, catalog ?? ProviderServiceCatalog.Default).Build();
+    public static DesignAnalysis Build(PlacementDesign design, PlacementPolicy policy, ProviderServiceCatalog services) =>
+        new Builder(design, policy, services).Build();
 
     public OutageSet Outage(params FailureDomain[] failed) =>
         OutageSet.Of(Domains, [.. failed.Where(d => Domains.TryIndexOf(d.Id, out _)).Select(Domains.IndexOf)]);
@@ -62,9 +67,9 @@ public sealed class DesignAnalysis
         var outside = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            if (!DomainSyntax.IsWellFormed(id, Domains.All))
+            if (!DomainSyntax.IsWellFormed(id, Domains.All, Services))
             {
-                throw new BadInputException(source, $"unknown failure domain '{id}'. {DomainSyntax.Help(id, Domains.All)}");
+                throw new BadInputException(source, $"unknown failure domain '{id}'. {DomainSyntax.Help(id, Domains.All, Services)}");
             }
 
             var matches = Enumerable.Range(0, Domains.All.Length).Where(i => Glob.IsMatch(id, Domains[i].Id)).ToList();
@@ -231,7 +236,7 @@ public sealed class DesignAnalysis
                 pair => pair.Key,
                 pair => new CapabilityAnalysis(pair.Value, instances[pair.Key].ToImmutable(), unplaced[pair.Key].ToImmutable(), table),
                 StringComparer.Ordinal);
-            return new DesignAnalysis(design, policy, table, capabilities, undeclared.ToImmutableSortedDictionary(StringComparer.Ordinal));
+            return new DesignAnalysis(design, policy, catalog, table, capabilities, undeclared.ToImmutableSortedDictionary(StringComparer.Ordinal));
         }
 
         private FailureDomain[] DomainsOf(ResourcePlacement placement)

@@ -1,25 +1,21 @@
 using System.Collections.Immutable;
 using CloudIam.Placement.Design;
 using CloudIam.Placement.Domains;
-using YamlDotNet.RepresentationModel;
 
 namespace CloudIam.Placement.Catalog;
 
 /// <summary>
 /// Turns a resource's placement into the failure domains it lives in, including the
-/// provider-internal services (kept as data in <c>provider-services.yaml</c>) it silently depends on.
-/// Providers absent from the catalog still get provider, region, zone and network domains.
+/// provider-internal services it silently depends on. The services are data the caller passes in (the
+/// program reads them from its provider files); providers absent from the catalog still get provider,
+/// region, zone and network domains.
 /// </summary>
 public sealed class ProviderServiceCatalog
 {
-    private const string ResourceName = "provider-services.yaml";
-
     private readonly ImmutableSortedDictionary<string, ImmutableArray<ProviderService>> _services;
 
     public ProviderServiceCatalog(ImmutableSortedDictionary<string, ImmutableArray<ProviderService>> services) =>
         _services = services;
-
-    public static ProviderServiceCatalog Default { get; } = LoadEmbedded();
 
     public IEnumerable<string> Providers => _services.Keys;
 
@@ -67,45 +63,4 @@ public sealed class ProviderServiceCatalog
         ServiceUsage.Kubernetes => placement.OnManagedKubernetes,
         _ => false,
     };
-
-    private static ProviderServiceCatalog LoadEmbedded()
-    {
-        using var stream = typeof(ProviderServiceCatalog).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from the build");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), ResourceName);
-    }
-
-    private static ProviderServiceCatalog Parse(string yaml, string source)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
-        var providers = (YamlMappingNode)root.Children[new YamlScalarNode("providers")];
-        var builder = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<ProviderService>>(StringComparer.Ordinal);
-        foreach (var (key, value) in providers.Children)
-        {
-            var services = ((YamlSequenceNode)value).Children.Cast<YamlMappingNode>().Select(node => new ProviderService
-            {
-                Name = Scalar(node, "name", source),
-                Scope = Scalar(node, "scope", source) == "global" ? ServiceScope.Global : ServiceScope.Regional,
-                UsedBy = Scalar(node, "usedBy", source) switch
-                {
-                    "all" => ServiceUsage.All,
-                    "private-network" => ServiceUsage.PrivateNetwork,
-                    "kubernetes" => ServiceUsage.Kubernetes,
-                    var other => throw new BadInputException(source, $"line {node.Start.Line}", $"unknown usedBy '{other}'"),
-                },
-                Description = Scalar(node, "description", source),
-            });
-            builder[((YamlScalarNode)key).Value!] = [.. services];
-        }
-
-        return new ProviderServiceCatalog(builder.ToImmutable());
-    }
-
-    private static string Scalar(YamlMappingNode node, string key, string source) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode { Value: { } text }
-            ? text
-            : throw new BadInputException(source, $"line {node.Start.Line}, column {node.Start.Column}", $"missing '{key}'");
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using CloudIam.Placement.Catalog;
 using CloudIam.Placement.Policy;
 
 namespace CloudIam.Placement.Domains;
@@ -12,7 +13,7 @@ public static partial class DomainSyntax
     /// <c>provider/region/svc:name</c> and <c>provider/svc:name</c>, where the provider is one the
     /// design uses or the catalog knows. <c>*</c> may stand in the name parts (<c>scaleway/fr-par/net:*</c>).
     /// </summary>
-    public static bool IsWellFormed(string id, ImmutableArray<FailureDomain> known)
+    public static bool IsWellFormed(string id, ImmutableArray<FailureDomain> known, ProviderServiceCatalog services)
     {
         var match = Grammar().Match(id);
         if (!match.Success)
@@ -22,22 +23,22 @@ public static partial class DomainSyntax
 
         var provider = match.Groups["provider"].Value;
         var providerKnown = known.Any(d => d.Provider == provider)
-            || Catalog.ProviderServiceCatalog.Default.Providers.Contains(provider, StringComparer.Ordinal);
+            || services.Providers.Contains(provider, StringComparer.Ordinal);
 
         // A provider service must be one the catalog or the design names: a typo such as svc:dns
         // must not silently simulate an outage of nothing.
         return providerKnown && (match.Groups["service"].Value is not { Length: > 0 } service
             || known.Any(d => d.Kind == DomainKind.Service && d.Provider == provider && Glob.IsMatch(service, d.Id[(d.Id.LastIndexOf(':') + 1)..]))
-            || Catalog.ProviderServiceCatalog.Default.ServicesOf(provider).Any(s => Glob.IsMatch(service, s.Name)));
+            || services.ServicesOf(provider).Any(s => Glob.IsMatch(service, s.Name)));
     }
 
     /// <summary>A hint listing the domains of the design, so a typo can be fixed at once.</summary>
-    public static string Help(string id, ImmutableArray<FailureDomain> known)
+    public static string Help(string id, ImmutableArray<FailureDomain> known, ProviderServiceCatalog services)
     {
         var provider = id.Split('/')[0];
-        if (id.Contains("/svc:", StringComparison.Ordinal) && Catalog.ProviderServiceCatalog.Default.ServicesOf(provider) is { IsEmpty: false } services)
+        if (id.Contains("/svc:", StringComparison.Ordinal) && services.ServicesOf(provider) is { IsEmpty: false } offered)
         {
-            return $"Services of {provider}: {string.Join(", ", services.Select(s => s.Name))}.";
+            return $"Services of {provider}: {string.Join(", ", offered.Select(s => s.Name))}.";
         }
 
         var close = known.Where(d => d.Id.Contains(id, StringComparison.OrdinalIgnoreCase) || id.Contains(d.Id, StringComparison.OrdinalIgnoreCase)).Take(5).ToList();

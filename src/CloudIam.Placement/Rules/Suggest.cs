@@ -1,5 +1,4 @@
 using CloudIam.Placement.Analysis;
-using CloudIam.Placement.Catalog;
 using CloudIam.Placement.Design;
 using CloudIam.Placement.Domains;
 
@@ -28,7 +27,7 @@ internal static class Suggest
             .OrderBy(used.Contains)
             .ThenBy(p => p, StringComparer.Ordinal)
             .Select(context.Describe);
-        var fromCatalog = ProviderServiceCatalog.Default.Providers
+        var fromCatalog = context.Analysis.Services.Providers
             .Where(p => !avoided.Contains(p) && !used.Contains(p) && !designProviders.Contains(p))
             .Order(StringComparer.Ordinal);
         return fromDesign.Concat(fromCatalog);

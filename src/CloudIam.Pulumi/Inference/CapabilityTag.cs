@@ -1,4 +1,5 @@
 using CloudIam.Pulumi.Graph;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Pulumi.Inference;
 
@@ -15,10 +16,10 @@ public static class CapabilityTag
     /// <c>values.commonLabels</c> entry, or for charts that have no common labels the pod labels (<c>values.podLabels</c>,
     /// <c>values.controller.podLabels</c>). Inputs are read before outputs.
     /// </summary>
-    internal static string? Of(PulumiResource resource) =>
+    internal static string? Of(PulumiResource resource, ProviderCatalog providers) =>
         FromTags(resource.Inputs) ?? FromTags(resource.Outputs)
         ?? FromLabels(resource.Inputs) ?? FromLabels(resource.Outputs)
-        ?? (KnownTypes.HelmReleases.Contains(resource.Type) ? FromHelmValues(resource.Inputs.Child(InferenceInputs.Values)) : null);
+        ?? (providers.RoleOf(resource.Type) is ResourceRole.HelmRelease or ResourceRole.HelmChart ? FromHelmValues(resource.Inputs.Child(InferenceInputs.Values)) : null);
 
     private static string? FromHelmValues(PropertyValue? values) =>
         FromMap(values.Child(InferenceInputs.CommonLabels))

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CloudIam.Pulumi.Graph;
 using CloudIam.Pulumi.Hashing;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Pulumi.Inference;
 
@@ -12,8 +13,9 @@ internal sealed class GraphIndex
     /// <summary>Parent URN → provider URN of its first child that has one; built only if a component needs it.</summary>
     private readonly Lazy<Dictionary<string, string>> _childProviders;
 
-    public GraphIndex(ResourceGraph graph)
+    public GraphIndex(ResourceGraph graph, ProviderCatalog providers)
     {
+        Providers = providers;
         _byUrn = new Dictionary<string, PulumiResource>(graph.Resources.Length, UrnComparer.Instance);
         foreach (var resource in graph.Resources)
         {
@@ -23,12 +25,14 @@ internal sealed class GraphIndex
         _childProviders = new Lazy<Dictionary<string, string>>(() => ChildProviders(graph), LazyThreadSafetyMode.None);
     }
 
+    public ProviderCatalog Providers { get; }
+
     /// <summary>
     /// Whether a resource is part of the design. Pulumi's own resources run nowhere, and components
     /// (<c>custom: false</c>) only group their children — except a Helm v4 Chart, which carries the capability.
     /// </summary>
-    public static bool IsInDesign(PulumiResource resource) =>
-        !KnownTypes.IsPulumiInternal(resource.Type) && (resource.Custom || resource.Type == KnownTypes.HelmChart);
+    public bool IsInDesign(PulumiResource resource) =>
+        !resource.Type.StartsWith("pulumi:", StringComparison.Ordinal) && (resource.Custom || Providers.Is(resource.Type, ResourceRole.HelmChart));
 
     public PulumiResource? Find(string? urn) => urn is not null && _byUrn.TryGetValue(urn, out var resource) ? resource : null;
 

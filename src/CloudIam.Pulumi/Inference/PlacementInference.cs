@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CloudIam.Placement.Design;
 using CloudIam.Pulumi.Graph;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Pulumi.Inference;
 
@@ -14,14 +15,15 @@ public static class PlacementInference
     /// The design of a graph: every resource except Pulumi's own and components, in graph order, with
     /// its placement (null when it cannot be inferred), capability tag, run-time dependencies and inputs.
     /// </summary>
-    public static PlacementDesign Infer(ResourceGraph graph)
+    /// <param name="providers">What is known of cloud providers; <see cref="ProviderCatalog.Shipped"/> when null.</param>
+    public static PlacementDesign Infer(ResourceGraph graph, ProviderCatalog? providers = null)
     {
-        var index = new GraphIndex(graph);
+        var index = new GraphIndex(graph, providers ?? ProviderCatalog.Shipped);
         var resolver = new PlacementResolver(index, graph.Resources.Length);
         var design = ImmutableArray.CreateBuilder<DesignResource>(graph.Resources.Length);
         foreach (var resource in graph.Resources)
         {
-            if (!GraphIndex.IsInDesign(resource))
+            if (!index.IsInDesign(resource))
             {
                 continue;
             }
@@ -33,7 +35,7 @@ public static class PlacementInference
                 Type = resource.Type,
                 Name = resource.Name,
                 Placement = placement,
-                Capability = CapabilityTag.Of(resource),
+                Capability = CapabilityTag.Of(resource, index.Providers),
                 Dependencies = DependenciesOf(resource, cluster, index),
                 Properties = resource.Inputs,
             });

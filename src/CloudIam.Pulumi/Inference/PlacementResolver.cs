@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CloudIam.Placement.Design;
 using CloudIam.Pulumi.Graph;
 using CloudIam.Pulumi.Hashing;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Pulumi.Inference;
 
@@ -19,14 +20,15 @@ internal sealed class PlacementResolver(GraphIndex graph, int resourceCount)
 
     private readonly Dictionary<string, ResourcePlacement> _placements = new(resourceCount, UrnComparer.Instance);
     private readonly Dictionary<string, ClusterTarget?> _clustersByProvider = new(UrnComparer.Instance);
+    private readonly ProviderCatalog _providers = graph.Providers;
 
-    /// <summary>Type token → package; one string per type rather than one per resource.</summary>
-    private readonly Dictionary<string, string> _packages = new(StringComparer.Ordinal);
+    /// <summary>Type token → provider name; one string per type rather than one per resource.</summary>
+    private readonly Dictionary<string, string> _providerNames = new(StringComparer.Ordinal);
 
     /// <summary>The placement of a resource, and for a Kubernetes resource the URN of its cluster resource.</summary>
     public (ResourcePlacement? Placement, string? Cluster) Resolve(PulumiResource resource)
     {
-        if (!KnownTypes.IsKubernetes(resource.Type))
+        if (!_providers.RunsOnCluster(resource.Type))
         {
             return (Place(resource, 0), null);
         }
@@ -38,7 +40,7 @@ internal sealed class PlacementResolver(GraphIndex graph, int resourceCount)
     /// <summary>Kubernetes resources run where the cluster their provider's kubeconfig comes from runs.</summary>
     private ClusterTarget? ClusterOf(PulumiResource resource)
     {
-        if (graph.ProviderOf(resource) is not { Type: KnownTypes.KubernetesProvider } provider)
+        if (graph.ProviderOf(resource) is not { } provider || !_providers.Is(provider.Type, ResourceRole.KubernetesProvider))
         {
             return null;
         }
@@ -59,26 +61,26 @@ internal sealed class PlacementResolver(GraphIndex graph, int resourceCount)
             : provider.Dependencies;
         foreach (var urn in sources)
         {
-            if (graph.Find(urn) is { } cluster && KnownTypes.Clusters.Contains(cluster.Type))
+            if (graph.Find(urn) is { } cluster && _providers.Is(cluster.Type, ResourceRole.Cluster))
             {
                 return new ClusterTarget(Place(cluster, 0), cluster.Urn);
             }
         }
 
-        // A kubeconfig that comes from exactly one cloud resource of a type not listed above (another
-        // provider's managed Kubernetes, e.g. OVHcloud's) still names the cluster the workloads run on.
-        if (!kubeconfigSources.IsDefault && kubeconfigSources is [var only] && graph.Find(only) is { Custom: true, IsProvider: false } source && !KnownTypes.IsKubernetes(source.Type))
+        // A kubeconfig that comes from exactly one cloud resource of a type no provider file calls a
+        // cluster still names the cluster the workloads run on.
+        if (!kubeconfigSources.IsDefault && kubeconfigSources is [var only] && graph.Find(only) is { Custom: true, IsProvider: false } source && !_providers.RunsOnCluster(source.Type))
         {
             return new ClusterTarget(Place(source, 0) with { OnManagedKubernetes = true }, source.Urn);
         }
 
-        return provider.Inputs.Child(InferenceInputs.Kubeconfig) is StringValue { Value: var kubeconfig } && KubeconfigHost.Place(kubeconfig) is { } placement
+        return provider.Inputs.Child(InferenceInputs.Kubeconfig) is StringValue { Value: var kubeconfig } && KubeconfigHost.Place(kubeconfig, _providers) is { } placement
             ? new ClusterTarget(placement, null)
             : null;
     }
 
     /// <summary>
-    /// A cloud resource: provider = package of its type; zone = its own, else that of its only subnet,
+    /// A cloud resource: provider = the provider file of its package (else the package); zone = its own, else that of its only subnet,
     /// else (unless it spans several subnets) its provider's; region = its own, else its zone's, else its
     /// provider's. Resources of global services (IAM, DNS zones) have neither region nor zone.
     /// </summary>
@@ -90,62 +92,79 @@ internal sealed class PlacementResolver(GraphIndex graph, int resourceCount)
         }
 
         _placements[resource.Urn] = InProgress;
-        if (KnownTypes.IsGlobal(resource.Type))
+        if (_providers.IsGlobal(resource.Type))
         {
-            return _placements[resource.Urn] = new ResourcePlacement { Provider = PackageOf(resource) };
+            return _placements[resource.Urn] = new ResourcePlacement { Provider = ProviderNameOf(resource) };
         }
 
         var provider = graph.ProviderOf(resource);
         var subnets = SubnetsOf(resource);
-        var zone = Setting(resource, InferenceInputs.Zone) ?? Setting(resource, InferenceInputs.AvailabilityZone)
+        var zone = Setting(resource, _providers.ZoneKeys)
             ?? (subnets.Count == 1 && depth < MaxDepth ? Place(subnets[0], depth + 1).Zone : null);
-        var region = Setting(resource, InferenceInputs.Region) ?? CloudLocation.RegionOfZone(zone) ?? Setting(provider, InferenceInputs.Region);
+        var region = Setting(resource, _providers.RegionKeys) ?? _providers.RegionOfZone(zone) ?? Setting(provider, _providers.RegionKeys);
         if (zone is null && subnets.Count < 2)
         {
             zone = ProviderZone(provider, region);
-            region ??= CloudLocation.RegionOfZone(zone);
+            region ??= _providers.RegionOfZone(zone);
         }
 
         var placement = new ResourcePlacement
         {
-            Provider = PackageOf(resource),
+            Provider = ProviderNameOf(resource),
             Region = region,
             Zone = zone,
             Networks = NetworksOf(resource, depth),
-            OnManagedKubernetes = KnownTypes.IsManagedKubernetes(resource.Type),
+            OnManagedKubernetes = _providers.RoleOf(resource.Type) is ResourceRole.Cluster or ResourceRole.NodePool,
         };
         _placements[resource.Urn] = placement;
         return placement;
     }
 
-    private string PackageOf(PulumiResource resource)
+    /// <summary>The name its provider file gives the type's package, else the package itself.</summary>
+    private string ProviderNameOf(PulumiResource resource)
     {
-        if (!_packages.TryGetValue(resource.Type, out var package))
+        if (!_providerNames.TryGetValue(resource.Type, out var name))
         {
-            package = resource.Package;
-            _packages[resource.Type] = package;
+            name = _providers.OfType(resource.Type)?.Name ?? resource.Package;
+            _providerNames[resource.Type] = name;
         }
 
-        return package;
+        return name;
     }
 
     /// <summary>The provider's default zone, unless it lies outside the region the resource chose.</summary>
-    private static string? ProviderZone(PulumiResource? provider, string? region) =>
-        Setting(provider, InferenceInputs.Zone) is { } zone && (region is null || CloudLocation.RegionOfZone(zone) == region) ? zone : null;
+    private string? ProviderZone(PulumiResource? provider, string? region) =>
+        Setting(provider, _providers.ZoneKeys) is { } zone && (region is null || _providers.RegionOfZone(zone) == region) ? zone : null;
 
-    private static string? Setting(PulumiResource? resource, string key) =>
-        resource is null ? null : Text(resource.Inputs.Child(key)) ?? Text(resource.Outputs.Child(key));
+    /// <summary>The first of <paramref name="keys"/> set on the resource, inputs before outputs.</summary>
+    private static string? Setting(PulumiResource? resource, ImmutableArray<string> keys)
+    {
+        if (resource is null)
+        {
+            return null;
+        }
+
+        foreach (var key in keys)
+        {
+            if ((Text(resource.Inputs.Child(key)) ?? Text(resource.Outputs.Child(key))) is { } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 
     private static string? Text(PropertyValue? value) => value is StringValue { Value.Length: > 0 } text ? text.Value : null;
 
     private IReadOnlyList<PulumiResource> SubnetsOf(PulumiResource resource)
     {
         List<PulumiResource>? subnets = null;
-        foreach (var key in InferenceInputs.SubnetKeys)
+        foreach (var key in _providers.SubnetKeys)
         {
             foreach (var urn in GraphIndex.Sources(resource, key))
             {
-                if (graph.Find(urn) is { } source && KnownTypes.Subnets.Contains(source.Type) && subnets?.Contains(source) != true)
+                if (graph.Find(urn) is { } source && _providers.Is(source.Type, ResourceRole.Subnet) && subnets?.Contains(source) != true)
                 {
                     (subnets ??= []).Add(source);
                 }
@@ -161,13 +180,13 @@ internal sealed class PlacementResolver(GraphIndex graph, int resourceCount)
     /// </summary>
     private ImmutableArray<string> NetworksOf(PulumiResource resource, int depth)
     {
-        ImmutableArray<string> networks = KnownTypes.Networks.Contains(resource.Type) ? [resource.Name] : [];
+        ImmutableArray<string> networks = _providers.Is(resource.Type, ResourceRole.PrivateNetwork) ? [resource.Name] : [];
         if (depth >= MaxDepth)
         {
             return networks;
         }
 
-        foreach (var key in InferenceInputs.AttachmentKeys)
+        foreach (var key in _providers.NetworkKeys)
         {
             foreach (var urn in GraphIndex.Sources(resource, key))
             {

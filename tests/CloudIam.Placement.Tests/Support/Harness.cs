@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Catalog;
 using CloudIam.Placement.Policy;
 using CloudIam.Placement.Rules;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Placement.Tests.Support;
 
@@ -10,10 +12,13 @@ internal static class Harness
 {
     public static readonly DateOnly Today = new(2026, 6, 1);
 
+    /// <summary>The provider-internal services the program ships (Scaleway's DHCP, AWS's EKS control plane, ...).</summary>
+    public static ProviderServiceCatalog Services => ProviderCatalog.Shipped.Services;
+
     public static PlacementPolicy Policy(string yaml) => PolicyLoader.Parse(yaml, "test-policy.yaml");
 
     public static DesignAnalysis Analyze(TestDesign design, string policyYaml) =>
-        DesignAnalysis.Build(design.Build(), Policy(policyYaml));
+        DesignAnalysis.Build(design.Build(), Policy(policyYaml), Services);
 
     public static ImmutableArray<Violation> Run(IPlacementRule rule, TestDesign design, string policyYaml) =>
         Run(rule, Analyze(design, policyYaml));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CloudIam.Infra.Reports;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Evaluation;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Infra.Cli.Verbs;
 
@@ -21,7 +22,7 @@ public static class CheckVerb
         {
             var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
             var design = source.Load(parsed, context, rules);
-            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(design, rules), context.Today);
+            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(design, rules, ProviderCatalog.Shipped.Services), context.Today);
             context.Out.Write(CheckFormatter.Format(report, parsed.GetValue(format), design.Source));
             return report.Verdict == Verdict.Pass ? CloudIamCli.Ok : CloudIamCli.PolicyFailed;
         });

@@ -4,6 +4,7 @@ using CloudIam.Infra.Reports;
 using CloudIam.Infra.Stacks;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Evaluation;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Infra.Cli.Verbs;
 
@@ -27,7 +28,7 @@ public static class CompileVerb
                 ? StackDesigns.Load(name, context)
                 : StackConfigLoader.FromEnvironment(PulumiEnvironment(context), context.Root, SiteCatalog.ClusterProviders);
             var compiled = CompiledStack.Compile(config);
-            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(compiled.Design, PolicyFiles.Load(null, context)), context.Today);
+            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(compiled.Design, PolicyFiles.Load(null, context), ProviderCatalog.Shipped.Services), context.Today);
             if (report.Verdict == Verdict.Fail || !compiled.SecurityFindings.IsEmpty)
             {
                 context.Error.WriteLine($"cloudiam-infra: stack '{config.Stack}' is refused; nothing was compiled.");

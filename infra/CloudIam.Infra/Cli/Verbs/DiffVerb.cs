@@ -2,6 +2,7 @@ using System.CommandLine;
 using CloudIam.Infra.Reports;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Evaluation;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Infra.Cli.Verbs;
 
@@ -23,7 +24,7 @@ public static class DiffVerb
         {
             var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
             PolicyReport Check(string spec) =>
-                PolicyEngine.Evaluate(DesignAnalysis.Build(DesignSourceOptions.Load(spec, context, rules), rules), context.Today);
+                PolicyEngine.Evaluate(DesignAnalysis.Build(DesignSourceOptions.Load(spec, context, rules), rules, ProviderCatalog.Shipped.Services), context.Today);
             var diff = ReportDiff.Between(Check(parsed.GetValue(baseDesign)!), Check(parsed.GetValue(headDesign)!));
             context.Out.Write(DiffFormatter.Format(diff, parsed.GetValue(format), parsed.GetValue(baseDesign)!, parsed.GetValue(headDesign)!));
             return diff.IsRegression ? CloudIamCli.PolicyFailed : CloudIamCli.Ok;

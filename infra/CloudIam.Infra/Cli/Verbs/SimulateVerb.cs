@@ -2,6 +2,7 @@ using System.CommandLine;
 using CloudIam.Infra.Reports;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Simulation;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Infra.Cli.Verbs;
 
@@ -31,7 +32,7 @@ public static class SimulateVerb
         command.SetAction(parsed =>
         {
             var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
-            var analysis = DesignAnalysis.Build(source.Load(parsed, context, rules), rules);
+            var analysis = DesignAnalysis.Build(source.Load(parsed, context, rules), rules, ProviderCatalog.Shipped.Services);
             var scenarioFile = parsed.GetValue(scenario);
             var loaded = scenarioFile is null ? null : ScenarioLoader.Load(scenarioFile);
             var ids = loaded?.Outage

@@ -1,0 +1,64 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using CloudIam.Placement.Catalog;
+
+namespace CloudIam.Pulumi.Providers;
+
+/// <summary>What the checker knows of one cloud provider (or one package such as Kubernetes): one provider file.</summary>
+public sealed record ProviderDefinition
+{
+    /// <summary>The provider as failure domains name it (<c>scaleway</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The file it was read from, for messages.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Pulumi package names whose types belong to this provider (the part of a token before the first colon).</summary>
+    public required ImmutableArray<string> Packages { get; init; }
+
+    /// <summary>Type token → role.</summary>
+    public required FrozenDictionary<string, ResourceRole> Roles { get; init; }
+
+    /// <summary>Token prefixes (<c>aws:iam/</c>) of account-wide modules, whose resources live in no region.</summary>
+    public required ImmutableArray<string> GlobalModules { get; init; }
+
+    public required ProviderInputs Inputs { get; init; }
+
+    /// <summary>Matches a zone of this provider; its <c>region</c> group is the zone's region.</summary>
+    public required Regex? ZoneRegion { get; init; }
+
+    /// <summary>Matches the host of a managed cluster's API server; its <c>region</c> group is the cluster's region.</summary>
+    public required Regex? ApiServerHost { get; init; }
+
+    /// <summary>Resources of this package run on the cluster their provider's kubeconfig points to (Kubernetes).</summary>
+    public required bool RunsOnCluster { get; init; }
+
+    /// <summary>Provider-internal services resources depend on without declaring them.</summary>
+    public required ImmutableArray<ProviderService> Services { get; init; }
+
+    /// <summary>The provider's public status page, for the status page's "cloud-providers" group.</summary>
+    public required ProviderStatusPage? Status { get; init; }
+}
+
+/// <summary>Input (then output) names that carry a resource's location and attachments.</summary>
+public sealed record ProviderInputs
+{
+    public required ImmutableArray<string> Region { get; init; }
+
+    public required ImmutableArray<string> Zone { get; init; }
+
+    /// <summary>Inputs whose source resources (by <c>propertyDependencies</c>) place a resource on a network.</summary>
+    public required ImmutableArray<string> Network { get; init; }
+
+    /// <summary>The network inputs that name subnets: one subnet makes a resource zonal, several regional.</summary>
+    public required ImmutableArray<string> Subnet { get; init; }
+}
+
+public sealed record ProviderStatusPage
+{
+    public required string Url { get; init; }
+
+    /// <summary>Gatus conditions (<c>[STATUS] == 200</c>).</summary>
+    public required ImmutableArray<string> Conditions { get; init; }
+}

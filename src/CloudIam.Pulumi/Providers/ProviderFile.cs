@@ -1,0 +1,214 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using CloudIam.Placement;
+using CloudIam.Placement.Catalog;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CloudIam.Pulumi.Providers;
+
+/// <summary>
+/// Reads one provider file (format in <c>docs/inference.md</c>). Strict: an unknown key, a role or
+/// service value outside the known set, or a pattern that does not compile is bad input naming the line,
+/// since a misspelt key would otherwise silently leave a provider's resources unplaced.
+/// </summary>
+public static partial class ProviderFile
+{
+    private static readonly string[] TopKeys =
+        ["name", "packages", "runsOnCluster", "roles", "globalModules", "inputs", "zoneRegion", "apiServerHost", "services", "status"];
+
+    private static readonly string[] InputKeys = ["region", "zone", "network", "subnet"];
+    private static readonly string[] ServiceKeys = ["name", "scope", "usedBy", "description"];
+    private static readonly string[] StatusKeys = ["url", "conditions"];
+
+    private static readonly FrozenDictionary<string, ResourceRole> RoleNames =
+        Enum.GetValues<ResourceRole>().ToFrozenDictionary(Kebab, StringComparer.Ordinal);
+
+    public static ProviderDefinition Parse(string yaml, string source)
+    {
+        var root = Root(yaml, source);
+        Only(root, TopKeys, source);
+        var name = Scalar(root, "name", source) ?? throw Missing(root, "name", source);
+        if (!NameShape().IsMatch(name))
+        {
+            throw At(root["name"], source, $"provider name '{name}' must be lower-case letters, digits and '-' (it names failure domains)");
+        }
+
+        var inputs = Mapping(root, "inputs", source);
+        if (inputs is not null)
+        {
+            Only(inputs, InputKeys, source);
+        }
+
+        var status = Mapping(root, "status", source);
+        if (status is not null)
+        {
+            Only(status, StatusKeys, source);
+        }
+
+        return new ProviderDefinition
+        {
+            Name = name,
+            Source = source,
+            Packages = Strings(root, "packages", source) is { IsEmpty: false } packages ? packages : throw Missing(root, "packages", source),
+            Roles = Roles(Mapping(root, "roles", source), source),
+            GlobalModules = Strings(root, "globalModules", source),
+            Inputs = new ProviderInputs
+            {
+                Region = Strings(inputs, "region", source),
+                Zone = Strings(inputs, "zone", source),
+                Network = Strings(inputs, "network", source),
+                Subnet = Strings(inputs, "subnet", source),
+            },
+            ZoneRegion = Pattern(root, "zoneRegion", source),
+            ApiServerHost = Pattern(root, "apiServerHost", source),
+            RunsOnCluster = Scalar(root, "runsOnCluster", source) switch
+            {
+                null or "false" => false,
+                "true" => true,
+                var other => throw At(root["runsOnCluster"], source, $"runsOnCluster must be true or false, not '{other}'"),
+            },
+            Services = Services(root, source),
+            Status = status is null ? null : new ProviderStatusPage
+            {
+                Url = Scalar(status, "url", source) ?? throw Missing(status, "url", source),
+                Conditions = Strings(status, "conditions", source),
+            },
+        };
+    }
+
+    private static YamlMappingNode Root(string yaml, string source)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new BadInputException(source, $"line {e.Start.Line}", e.Message);
+        }
+
+        return stream.Documents is [{ RootNode: YamlMappingNode root }]
+            ? root
+            : throw new BadInputException(source, "line 1", "a provider file is one mapping");
+    }
+
+    private static FrozenDictionary<string, ResourceRole> Roles(YamlMappingNode? roles, string source)
+    {
+        var byType = new Dictionary<string, ResourceRole>(StringComparer.Ordinal);
+        foreach (var key in roles?.Children.Keys ?? [])
+        {
+            var roleName = ((YamlScalarNode)key).Value!;
+            if (!RoleNames.TryGetValue(roleName, out var role))
+            {
+                throw At(key, source, $"unknown role '{roleName}' (known: {string.Join(", ", RoleNames.Keys.Order(StringComparer.Ordinal))})");
+            }
+
+            foreach (var node in Sequence(roles!, roleName, source))
+            {
+                var type = Text(node, source);
+                if (!TokenShape().IsMatch(type) || !byType.TryAdd(type, role))
+                {
+                    throw At(node, source, byType.ContainsKey(type) ? $"type '{type}' has two roles" : $"'{type}' is not a type token (package:module:Type)");
+                }
+            }
+        }
+
+        return byType.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static ImmutableArray<ProviderService> Services(YamlMappingNode root, string source) =>
+    [
+        .. Sequence(root, "services", source).Select(node =>
+        {
+            var service = node as YamlMappingNode ?? throw At(node, source, "a service is a mapping");
+            Only(service, ServiceKeys, source);
+            return new ProviderService
+            {
+                Name = Scalar(service, "name", source) ?? throw Missing(service, "name", source),
+                Scope = Scalar(service, "scope", source) switch
+                {
+                    "regional" => ServiceScope.Regional,
+                    "global" => ServiceScope.Global,
+                    var other => throw At(service, source, $"scope must be regional or global, not '{other}'"),
+                },
+                UsedBy = Scalar(service, "usedBy", source) switch
+                {
+                    "all" => ServiceUsage.All,
+                    "private-network" => ServiceUsage.PrivateNetwork,
+                    "kubernetes" => ServiceUsage.Kubernetes,
+                    var other => throw At(service, source, $"usedBy must be all, private-network or kubernetes, not '{other}'"),
+                },
+                Description = Scalar(service, "description", source) ?? throw Missing(service, "description", source),
+            };
+        }),
+    ];
+
+    /// <summary>A pattern with a <c>region</c> group, compiled once here; matching stays per resource.</summary>
+    private static Regex? Pattern(YamlMappingNode node, string key, string source)
+    {
+        if (Scalar(node, key, source) is not { } pattern)
+        {
+            return null;
+        }
+
+        Regex regex;
+        try
+        {
+            regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException e)
+        {
+            throw At(node[key], source, $"{key} is not a valid regular expression: {e.Message}");
+        }
+
+        return regex.GetGroupNames().Contains("region")
+            ? regex
+            : throw At(node[key], source, $"{key} needs a named group (?<region>...)");
+    }
+
+    private static void Only(YamlMappingNode node, string[] keys, string source)
+    {
+        foreach (var (key, _) in node.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } name } || !keys.Contains(name))
+            {
+                throw At(key, source, $"unknown key '{key}' (expected one of: {string.Join(", ", keys)})");
+            }
+        }
+    }
+
+    private static string? Scalar(YamlMappingNode node, string key, string source) =>
+        node.Children.TryGetValue(key, out var value) ? Text(value, source) : null;
+
+    private static string Text(YamlNode node, string source) =>
+        node is YamlScalarNode { Value: { Length: > 0 } text } ? text : throw At(node, source, "expected a non-empty scalar");
+
+    private static YamlMappingNode? Mapping(YamlMappingNode node, string key, string source) =>
+        !node.Children.TryGetValue(key, out var value) ? null
+        : value as YamlMappingNode ?? throw At(value, source, $"{key} must be a mapping");
+
+    private static IEnumerable<YamlNode> Sequence(YamlMappingNode node, string key, string source) =>
+        !node.Children.TryGetValue(key, out var value) ? []
+        : value as YamlSequenceNode ?? throw At(value, source, $"{key} must be a list");
+
+    private static ImmutableArray<string> Strings(YamlMappingNode? node, string key, string source) =>
+        node is null ? [] : [.. Sequence(node, key, source).Select(item => Text(item, source))];
+
+    private static BadInputException Missing(YamlMappingNode node, string key, string source) =>
+        At(node, source, $"missing '{key}'");
+
+    private static BadInputException At(YamlNode node, string source, string problem) =>
+        new(source, $"line {node.Start.Line}", problem);
+
+    private static string Kebab(ResourceRole role) =>
+        string.Concat(role.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? $"-{char.ToLowerInvariant(c)}" : $"{char.ToLowerInvariant(c)}"));
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex NameShape();
+
+    [GeneratedRegex("^[A-Za-z0-9-]+:[^:]+:[^:]+$")]
+    private static partial Regex TokenShape();
+}

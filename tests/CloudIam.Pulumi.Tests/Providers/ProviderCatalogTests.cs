@@ -1,0 +1,194 @@
+using System.Collections.Frozen;
+using CloudIam.Placement;
+using CloudIam.Placement.Design;
+using CloudIam.Pulumi.Inference;
+using CloudIam.Pulumi.Providers;
+using CloudIam.Pulumi.State;
+
+namespace CloudIam.Pulumi.Tests.Providers;
+
+public sealed class ProviderCatalogTests
+{
+    private static readonly ProviderCatalog Shipped = ProviderCatalog.Shipped;
+
+    /// <summary>The shipped catalog with every role removed: what inference does when it knows no token.</summary>
+    private static readonly ProviderCatalog Roleless =
+        ProviderCatalog.Of(Shipped.Providers.Select(p => p with { Roles = FrozenDictionary<string, ResourceRole>.Empty }));
+
+    /// <summary>A zone of each cloud provider, in the shape its zone pattern takes.</summary>
+    private static readonly Dictionary<string, (string Zone, string Region)> Zones = new()
+    {
+        ["scaleway"] = ("fr-par-2", "fr-par"),
+        ["aws"] = ("eu-central-1b", "eu-central-1"),
+    };
+
+    public static TheoryData<string, string, ResourceRole> PlacementRoles()
+    {
+        var data = new TheoryData<string, string, ResourceRole>();
+        foreach (var provider in Shipped.Providers)
+        {
+            foreach (var (type, role) in provider.Roles.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                if (role is ResourceRole.Cluster or ResourceRole.NodePool or ResourceRole.PrivateNetwork or ResourceRole.Subnet)
+                {
+                    data.Add(provider.Name, type, role);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Ships_one_file_per_provider_with_packages_services_and_status_page()
+    {
+        Assert.Equal(["aws", "kubernetes", "scaleway"], Shipped.Providers.Select(p => p.Name));
+        Assert.Equal(["aws", "scaleway"], Shipped.Services.Providers);
+        Assert.Equal(["dhcp", "private-dns", "kapsule-control-plane", "iam"], Shipped.Services.ServicesOf("scaleway").Select(s => s.Name));
+        Assert.Equal("https://status.scaleway.com/api/v2/status.json", Shipped.ByName("scaleway")?.Status?.Url);
+        Assert.Equal(["[STATUS] == 200"], Shipped.ByName("aws")?.Status?.Conditions);
+        Assert.Equal("kubernetes", Shipped.OfType("kubernetes:helm.sh/v3:Release")?.Name);
+        Assert.True(Shipped.RunsOnCluster("kubernetes:core/v1:Namespace"));
+        Assert.False(Shipped.RunsOnCluster("scaleway:kubernetes/cluster:Cluster"));
+        Assert.Equal(ResourceRole.ApiAccessList, Shipped.RoleOf("scaleway:kubernetes/acl:Acl"));
+        Assert.True(Shipped.IsGlobal("aws:iam/role:Role"));
+        Assert.False(Shipped.IsGlobal("aws:s3/bucket:Bucket"));
+    }
+
+    [Theory]
+    [InlineData("fr-par-1", "fr-par")]
+    [InlineData("nl-ams-3", "nl-ams")]
+    [InlineData("eu-west-3a", "eu-west-3")]
+    [InlineData("us-gov-west-1b", "us-gov-west-1")]
+    [InlineData("europe-west9-a", null)]
+    [InlineData("GRA11", null)]
+    public void Names_the_region_of_a_zone_by_the_provider_patterns(string zone, string? region) =>
+        Assert.Equal(region, Shipped.RegionOfZone(zone));
+
+    [Theory]
+    [MemberData(nameof(PlacementRoles))]
+    public void Inference_resolves_each_shipped_placement_token_by_its_role(string provider, string type, ResourceRole role)
+    {
+        var (zone, region) = Zones[provider];
+        var definition = Shipped.ByName(provider)!;
+        var urn = $"urn:pulumi:prod::p::{type}::it";
+        var consumer = $$$"""{"urn": "urn:pulumi:prod::p::{{{provider}}}:x/consumer:Consumer::consumer", "custom": true, "type": "{{{provider}}}:x/consumer:Consumer", "propertyDependencies": {"{{{definition.Inputs.Subnet.FirstOrDefault()}}}": ["{{{urn}}}"]}}""";
+        var export = Fixtures.Export(
+            $$$"""{"urn": "{{{urn}}}", "custom": true, "type": "{{{type}}}", "inputs": {"{{{definition.Inputs.Zone[0]}}}": "{{{zone}}}"}}""",
+            consumer);
+
+        var known = Infer(export, Shipped);
+        var unknown = Infer(export, Roleless);
+
+        var it = known.Named("it").Placement!;
+        Assert.Equal((provider, region, zone), (it.Provider, it.Region, it.Zone));
+        switch (role)
+        {
+            case ResourceRole.Cluster or ResourceRole.NodePool:
+                Assert.True(it.OnManagedKubernetes);
+                Assert.False(unknown.Named("it").Placement!.OnManagedKubernetes);
+                break;
+            case ResourceRole.PrivateNetwork:
+                Assert.Equal(["it"], it.Networks.ToArray());
+                Assert.Empty(unknown.Named("it").Placement!.Networks);
+                break;
+            case ResourceRole.Subnet:
+                Assert.Equal(zone, known.Named("consumer").Placement!.Zone);
+                Assert.Null(unknown.Named("consumer").Placement!.Zone);
+                break;
+        }
+    }
+
+    [Theory]
+    [InlineData("name: acme\npackages: [acme]\nregion: x\n", 3, "unknown key 'region'")]
+    [InlineData("name: acme\npackages: [acme]\nroles:\n  cluster: [acme:k8s/cluster:Cluster]\n  clusterr: [acme:k8s/pool:Pool]\n", 5, "unknown role 'clusterr'")]
+    [InlineData("name: acme\npackages: [acme]\nzoneRegion: '^(?<region>[a-z]+'\n", 3, "zoneRegion is not a valid regular expression")]
+    [InlineData("name: acme\npackages: [acme]\n\napiServerHost: '\\.k8s\\.acme\\.example$'\n", 4, "apiServerHost needs a named group (?<region>...)")]
+    [InlineData("name: acme\npackages: [acme]\ninputs:\n  region: [region]\n  zones: [zone]\n", 5, "unknown key 'zones'")]
+    [InlineData("name: acme\npackages: [acme]\nroles:\n  cluster: [acme:k8s/cluster:Cluster]\n  node-pool: [acme:k8s/cluster:Cluster]\n", 5, "type 'acme:k8s/cluster:Cluster' has two roles")]
+    [InlineData("name: acme\npackages: [acme]\nservices:\n  - name: dhcp\n    scope: zonal\n    usedBy: all\n    description: d\n", 4, "scope must be regional or global")]
+    [InlineData("name: acme\npackages: [acme\n", 3, "")]
+    public void Rejects_a_malformed_provider_file_naming_file_and_line(string yaml, int line, string problem)
+    {
+        using var file = new TemporaryFile(yaml);
+
+        var error = Assert.Throws<BadInputException>(() => Shipped.With(file.Path));
+
+        Assert.Equal(file.Path, error.Source);
+        Assert.Equal($"line {line}", error.Location);
+        Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejects_a_provider_file_that_claims_a_shipped_package()
+    {
+        using var file = new TemporaryFile("name: scw2\npackages: [scaleway]\n");
+
+        var error = Assert.Throws<BadInputException>(() => Shipped.With(file.Path));
+
+        Assert.Equal(file.Path, error.Source);
+        Assert.Contains("package 'scaleway' already belongs to provider 'scaleway'", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Places_a_provider_added_as_a_data_file_on_its_region_network_and_services()
+    {
+        using var file = new TemporaryFile("""
+            name: acmecloud
+            packages: [acme]
+            roles:
+              cluster: [acme:kube/cluster:Cluster]
+              private-network: [acme:net/network:Network]
+            inputs:
+              region: [region]
+              zone: [zone]
+              # The readers keep the input names of the shipped files only: an added file reuses one.
+              network: [privateNetworkId]
+            zoneRegion: '^(?<region>[a-z]+[0-9])-[a-z]$'
+            apiServerHost: '\.kube\.(?<region>[a-z]+[0-9])\.acme\.example$'
+            services:
+              - name: kube-control-plane
+                scope: regional
+                usedBy: kubernetes
+                description: The managed clusters' API servers.
+            """);
+        var providers = Shipped.With(file.Path);
+        var export = Fixtures.Export(
+            """{"urn": "urn:pulumi:prod::p::acme:net/network:Network::acme-net", "custom": true, "type": "acme:net/network:Network", "inputs": {"zone": "north1-b"}}""",
+            """{"urn": "urn:pulumi:prod::p::acme:kube/cluster:Cluster::acme-kube", "custom": true, "type": "acme:kube/cluster:Cluster", "inputs": {"zone": "north1-b"}, "propertyDependencies": {"privateNetworkId": ["urn:pulumi:prod::p::acme:net/network:Network::acme-net"]}}""",
+            """{"urn": "urn:pulumi:prod::p::pulumi:providers:kubernetes::acme-k8s", "custom": true, "id": "1", "type": "pulumi:providers:kubernetes", "propertyDependencies": {"kubeconfig": ["urn:pulumi:prod::p::acme:kube/cluster:Cluster::acme-kube"]}}""",
+            """{"urn": "urn:pulumi:prod::p::kubernetes:core/v1:Namespace::probes", "custom": true, "type": "kubernetes:core/v1:Namespace", "provider": "urn:pulumi:prod::p::pulumi:providers:kubernetes::acme-k8s::1"}""",
+            """{"urn": "urn:pulumi:prod::p::pulumi:providers:kubernetes::by-host", "custom": true, "id": "2", "type": "pulumi:providers:kubernetes", "inputs": {"kubeconfig": "clusters:\n- cluster:\n    server: https://c1.kube.south2.acme.example:6443"}}""",
+            """{"urn": "urn:pulumi:prod::p::kubernetes:core/v1:Namespace::elsewhere", "custom": true, "type": "kubernetes:core/v1:Namespace", "provider": "urn:pulumi:prod::p::pulumi:providers:kubernetes::by-host::2"}""");
+
+        var design = Infer(export, providers);
+        var withoutFile = Infer(export, Shipped);
+
+        var probes = design.Named("probes").Placement!;
+        Assert.Equal(("acmecloud", "north1", "north1-b", true), (probes.Provider, probes.Region, probes.Zone, probes.OnManagedKubernetes));
+        Assert.Equal(["acme-net"], probes.Networks.ToArray());
+        Assert.Equal(
+            ["acmecloud", "acmecloud/north1", "acmecloud/north1-b", "acmecloud/north1/net:acme-net", "acmecloud/north1/svc:kube-control-plane"],
+            providers.Services.DomainsOf(probes).Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            new ResourcePlacement { Provider = "acmecloud", Region = "south2", OnManagedKubernetes = true },
+            design.Named("elsewhere").Placement);
+        Assert.Equal(("acme", null), (withoutFile.Named("acme-kube").Placement?.Provider, withoutFile.Named("elsewhere").Placement));
+    }
+
+    private static PlacementDesign Infer(byte[] export, ProviderCatalog providers) =>
+        PlacementInference.Infer(StackExportReader.Parse(export, "inline"), providers);
+
+    private sealed class TemporaryFile : IDisposable
+    {
+        public TemporaryFile(string text)
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"provider-{Guid.NewGuid():N}.yaml");
+            File.WriteAllText(Path, text);
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => File.Delete(Path);
+    }
+}
