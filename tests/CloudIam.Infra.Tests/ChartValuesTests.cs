@@ -64,7 +64,7 @@ public partial class ChartValuesTests
             ? Rename(values, "persistence", "persistance")
             : throw new InvalidOperationException("gatus values have no persistence");
 
-        Assert.Equal(["persistance"], Facts(chart, version).UnknownPaths(misspelled));
+        Assert.Equal(["persistance"], Facts(chart, version).UnknownPaths(misspelled).AsEnumerable());
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public partial class ChartValuesTests
             ["alertmanager"] = new ExprMap { ["config"] = new ExprMap { ["anything"] = new ExprMap { ["goes"] = true } } },
         };
 
-        Assert.Equal(["kubeApiServer.serviceMonitor.metricRelabelings[].sourceLabelz", "kubeScheduler.enabeld"], facts.UnknownPaths(values));
+        Assert.Equal(["kubeApiServer.serviceMonitor.metricRelabelings[].sourceLabelz", "kubeScheduler.enabeld"], facts.UnknownPaths(values).AsEnumerable());
     }
 
     private static IEnumerable<(string Name, string Chart, string Version, ExprMap Values)> Releases(string stack) =>

@@ -38,33 +38,51 @@ public static class HelmCharts
 
     public static HelmChart Alertmanager { get; } = new()
     {
-        Name = "alertmanager", Version = "1.42.0", Repository = PrometheusCommunity, LabelKeys = ["podLabels"],
+        Name = "alertmanager",
+        Version = "1.42.0",
+        Repository = PrometheusCommunity,
+        LabelKeys = ["podLabels"],
     };
 
     /// <summary>The community chart; the grafana.github.io <c>loki</c> chart is now for Grafana Enterprise Logs.</summary>
     public static HelmChart Loki { get; } = new()
     {
-        Name = "loki", Version = "18.11.0", Repository = GrafanaCommunity, LabelKeys = ["commonLabels", "singleBinary.podLabels"],
+        Name = "loki",
+        Version = "18.11.0",
+        Repository = GrafanaCommunity,
+        LabelKeys = ["commonLabels", "singleBinary.podLabels"],
     };
 
     public static HelmChart Grafana { get; } = new()
     {
-        Name = "grafana", Version = "12.11.1", Repository = GrafanaCommunity, LabelKeys = ["extraLabels", "podLabels"],
+        Name = "grafana",
+        Version = "12.11.1",
+        Repository = GrafanaCommunity,
+        LabelKeys = ["extraLabels", "podLabels"],
     };
 
     public static HelmChart Gatus { get; } = new()
     {
-        Name = "gatus", Version = "1.4.5", Repository = "https://twin.github.io/helm-charts", LabelKeys = ["extraLabels", "podLabels"],
+        Name = "gatus",
+        Version = "1.4.5",
+        Repository = "https://twin.github.io/helm-charts",
+        LabelKeys = ["extraLabels", "podLabels"],
     };
 
     public static HelmChart GitlabRunner { get; } = new()
     {
-        Name = "gitlab-runner", Version = "0.86.0", Repository = "https://charts.gitlab.io", LabelKeys = ["deploymentLabels", "podLabels"],
+        Name = "gitlab-runner",
+        Version = "0.86.0",
+        Repository = "https://charts.gitlab.io",
+        LabelKeys = ["deploymentLabels", "podLabels"],
     };
 
     /// <summary>Grafana Alloy, the log shipper (Promtail reached end of life); published from grafana/alloy, tag helm-chart/1.11.1.</summary>
     public static HelmChart Alloy { get; } = new()
     {
-        Name = "alloy", Version = "1.11.1", Repository = "https://grafana.github.io/helm-charts", LabelKeys = ["controller.podLabels"],
+        Name = "alloy",
+        Version = "1.11.1",
+        Repository = "https://grafana.github.io/helm-charts",
+        LabelKeys = ["controller.podLabels"],
     };
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
-using CloudIam.Placement.Design;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
 using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Design;
 using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Rules;
 

@@ -1,5 +1,5 @@
-using CloudIam.Placement.Rules;
 using System.Text.Json;
+using CloudIam.Placement.Rules;
 
 namespace CloudIam.Infra.Tests.Cli;
 

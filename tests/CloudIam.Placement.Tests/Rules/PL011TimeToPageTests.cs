@@ -61,7 +61,7 @@ public sealed class PL011TimeToPageTests
     {
         var analysis = DesignAnalysis.Build(
             new TestDesign().Build() with { AlertPaths = [Page("scw-par", forSeconds: 3600)] },
-            Harness.Policy("capabilities: { alerting: { critical: true } }"));
+            Harness.Policy("capabilities: { alerting: { critical: true } }"), Harness.Services);
 
         Assert.Empty(Harness.Run(Rule, analysis));
     }
@@ -94,5 +94,5 @@ public sealed class PL011TimeToPageTests
     };
 
     private static System.Collections.Immutable.ImmutableArray<Violation> Run(params AlertPath[] paths) =>
-        Harness.Run(Rule, DesignAnalysis.Build(new TestDesign().Build() with { AlertPaths = [.. paths] }, Harness.Policy(Policy)));
+        Harness.Run(Rule, DesignAnalysis.Build(new TestDesign().Build() with { AlertPaths = [.. paths] }, Harness.Policy(Policy), Harness.Services));
 }
