@@ -6,6 +6,7 @@ using CloudIam.Infra.Components.Observability;
 using CloudIam.Infra.Components.StatusPage;
 using CloudIam.Infra.Platform;
 using CloudIam.Infra.Stacks;
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Yaml;
 
 namespace CloudIam.Infra;
@@ -53,7 +54,7 @@ public static class CloudIamProgram
             _ = new StatusPage(program, new StatusPageArgs
             {
                 Site = site,
-                Providers = [.. SiteCatalog.All.Select(known => known.Status)],
+                Providers = ProviderCatalog.Shipped.Providers,
                 OtherSites = [.. sites.Where(other => other != site).SelectMany(HealthEndpoints)],
                 Deployments = config.Deployments,
             });

@@ -15,8 +15,6 @@ public interface ISite
     /// <summary>Fewest zones a cluster of this provider accepts (EKS needs subnets in two).</summary>
     int MinZones { get; }
 
-    ProviderStatus Status { get; }
-
     /// <summary>The storage class persistent volumes of this provider's clusters use.</summary>
     string StorageClass { get; }
 

@@ -3,6 +3,7 @@ using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Components.Observability;
 using CloudIam.Infra.Platform;
 using CloudIam.Infra.Stacks;
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
 
@@ -12,8 +13,8 @@ public sealed record StatusPageArgs
 {
     public required KubernetesSite Site { get; init; }
 
-    /// <summary>Every provider's public status, whether or not this stack runs on it (deployments may).</summary>
-    public required ImmutableArray<ProviderStatus> Providers { get; init; }
+    /// <summary>Every provider the checker knows; those with a public status page get a probe, whether or not this stack runs on them (deployments may).</summary>
+    public required ImmutableArray<ProviderDefinition> Providers { get; init; }
 
     /// <summary>The tooling of the other sites: an outage there must be visible from here.</summary>
     public required ImmutableArray<ToolingEndpoint> OtherSites { get; init; }
@@ -37,7 +38,8 @@ public sealed class StatusPage
     {
         var site = args.Site;
         Namespace = Tooling.Namespace(program, site, NamespaceName);
-        var endpoints = args.Providers.Select(provider => Probe(provider.Name, "cloud-providers", provider.Url, "2m", provider.Conditions))
+        var endpoints = args.Providers.Where(provider => provider.Status is not null)
+            .Select(provider => Probe(provider.Name, "cloud-providers", provider.Status!.Url, "2m", provider.Status.Conditions))
             .Concat(args.OtherSites.Select(endpoint => Probe(endpoint.Name, $"tooling-{endpoint.Site}", endpoint.Url, "1m", ["[STATUS] == 200"])))
             .Concat(args.Deployments.Select(deployment => Probe(
                 deployment.Name, DeploymentAlerts.ProbeGroup, deployment.Url, DeploymentAlerts.Prometheus(DeploymentProbeInterval),

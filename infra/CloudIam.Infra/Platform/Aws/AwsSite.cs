@@ -14,14 +14,6 @@ public sealed class AwsSite : ISite
 
     public string StorageClass => AwsBlockStorage.StorageClassName;
 
-    /// <summary>The JSON feeds are UTF-16 encoded, which breaks Gatus' <c>[BODY]</c> paths: only the page's status is checked.</summary>
-    public ProviderStatus Status { get; } = new()
-    {
-        Name = "aws",
-        Url = "https://health.aws.amazon.com/health/status",
-        Conditions = ["[STATUS] == 200"],
-    };
-
     public KubernetesSite Declare(ProgramBuilder program, StackConfig stack, ClusterConfig cluster)
     {
         var provider = program.AddProvider($"{cluster.Name}-aws", new AwsProvider

@@ -14,14 +14,6 @@ public sealed class ScalewaySite : ISite
     /// <summary>Kapsule's class for Block Storage (SBS) volumes; <c>scw-bssd</c> belongs to the legacy instance volumes.</summary>
     public string StorageClass => "sbs-default";
 
-    /// <summary>An Atlassian Statuspage: <c>status.indicator</c> is <c>none</c> when every component is operational.</summary>
-    public ProviderStatus Status { get; } = new()
-    {
-        Name = "scaleway",
-        Url = "https://status.scaleway.com/api/v2/status.json",
-        Conditions = ["[STATUS] == 200", "[BODY].status.indicator == none"],
-    };
-
     public KubernetesSite Declare(ProgramBuilder program, StackConfig stack, ClusterConfig cluster)
     {
         var provider = program.AddProvider($"{cluster.Name}-scaleway", new ScalewayProvider
