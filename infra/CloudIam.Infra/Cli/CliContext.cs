@@ -18,7 +18,10 @@ public sealed record CliContext
 
     public required Func<string, string?> Environment { get; init; }
 
-    /// <summary>Where the Pulumi YAML runtime runs the compiler; otherwise the repository that contains the working directory.</summary>
+    /// <summary>
+    /// Where the Pulumi YAML runtime runs the compiler; otherwise the repository that contains the working
+    /// directory; outside any, the tool's own directory, which holds the shipped policy/ and stacks/.
+    /// </summary>
     public static CliContext FromProcess() => new()
     {
         Out = Console.Out,
@@ -38,6 +41,6 @@ public sealed record CliContext
             }
         }
 
-        return start;
+        return AppContext.BaseDirectory;
     }
 }

@@ -9,11 +9,19 @@ public static class CommonOptions
     public static Option<string?> Stack(string description = "Stack name: reads stacks/Pulumi.<stack>.yaml and compiles the program.") =>
         new("--stack", "-s") { Description = description };
 
-    public static Option<string?> State() =>
-        new("--state") { Description = "A `pulumi stack export` file (checkpoint version 3)." };
+    /// <summary>Repeatable: several stacks make one design (DESIGN §7.2).</summary>
+    public static Option<string[]> Stacks(string description = "Stack name: reads stacks/Pulumi.<stack>.yaml and compiles the program. Repeatable.") =>
+        Repeatable("--stack", description, "-s");
 
-    public static Option<string?> Preview() =>
-        new("--preview") { Description = "A `pulumi preview --json` file." };
+    public static Option<string[]> State() =>
+        Repeatable("--state", "A `pulumi stack export` file (checkpoint version 3). Repeatable.");
+
+    public static Option<string[]> Preview() =>
+        Repeatable("--preview", "A `pulumi preview --json` file. Repeatable.");
+
+    /// <summary>One value per occurrence (<c>--state a --state b</c>), so a file name is never read as an option's second value.</summary>
+    public static Option<string[]> Repeatable(string name, string description, params string[] aliases) =>
+        new(name, aliases) { Description = description, Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
 
     public static Option<string?> Policy() =>
         new("--policy", "-p") { Description = "Placement policy file (default: policy/placement.yaml, the program's own policy)." };

@@ -1,7 +1,10 @@
+using System.Collections.Immutable;
 using System.CommandLine;
+using CloudIam.Infra.Security;
 using CloudIam.Placement;
 using CloudIam.Placement.Design;
 using CloudIam.Placement.Policy;
+using CloudIam.Pulumi.Graph;
 using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Preview;
 using CloudIam.Pulumi.State;
@@ -9,14 +12,15 @@ using CloudIam.Pulumi.State;
 namespace CloudIam.Infra.Cli;
 
 /// <summary>
-/// <c>--stack S | --state FILE | --preview FILE</c>: the three ways to name a design. Each ends in the
-/// same placement inference, so the design checked is the design that is deployed.
+/// <c>--stack S | --state FILE | --preview FILE</c>, each repeatable and mixable (DESIGN §7.2): the
+/// sources of one design. Each ends in the same placement inference, so the design checked is the
+/// design that is deployed.
 /// </summary>
 public sealed class DesignSourceOptions
 {
-    private readonly Option<string?> _stack = CommonOptions.Stack();
-    private readonly Option<string?> _state = CommonOptions.State();
-    private readonly Option<string?> _preview = CommonOptions.Preview();
+    private readonly Option<string[]> _stack = CommonOptions.Stacks();
+    private readonly Option<string[]> _state = CommonOptions.State();
+    private readonly Option<string[]> _preview = CommonOptions.Preview();
 
     public void AddTo(Command command)
     {
@@ -25,37 +29,84 @@ public sealed class DesignSourceOptions
         command.Options.Add(_preview);
         command.Validators.Add(result =>
         {
-            var given = new[] { result.GetValue(_stack), result.GetValue(_state), result.GetValue(_preview) }.Count(v => v is not null);
-            if (given != 1)
+            if (Specs(result.GetValue(_stack), result.GetValue(_state), result.GetValue(_preview)).Count == 0)
             {
-                result.AddError("give exactly one of --stack, --state or --preview");
+                result.AddError("give at least one --stack, --state or --preview (each may be repeated)");
             }
         });
     }
 
-    public PlacementDesign Load(ParseResult parsed, CliContext context, PlacementPolicy policy) =>
-        parsed.GetValue(_stack) is { } stack ? StackDesigns.Compile(stack, context).Design
-        : parsed.GetValue(_state) is { } state ? PlacementInference.Infer(StackExportReader.Read(state, policy.InputPaths()))
-        : PlacementInference.Infer(PreviewReader.Read(parsed.GetValue(_preview)!, policy.InputPaths()));
+    public LoadedDesign Load(ParseResult parsed, CliContext context, PlacementPolicy policy) =>
+        LoadedDesign.Load(Specs(parsed.GetValue(_stack), parsed.GetValue(_state), parsed.GetValue(_preview)), context, policy);
 
-    /// <summary>
-    /// One design named in a single word, for <c>diff</c>: <c>stack:&lt;name&gt;</c>, or a JSON file
-    /// recognised as a stack export (top-level <c>deployment</c>) or a preview (top-level <c>steps</c>).
-    /// </summary>
-    public static PlacementDesign Load(string spec, CliContext context, PlacementPolicy policy)
+    private static List<DesignSpec> Specs(string[]? stacks, string[]? states, string[]? previews) =>
+    [
+        .. (stacks ?? []).Select(s => new DesignSpec(DesignSpecKind.Stack, s)),
+        .. (states ?? []).Select(s => new DesignSpec(DesignSpecKind.State, s)),
+        .. (previews ?? []).Select(s => new DesignSpec(DesignSpecKind.Preview, s)),
+    ];
+}
+
+public enum DesignSpecKind
+{
+    Stack,
+    State,
+    Preview,
+
+    /// <summary>A file told apart by content, or <c>stack:&lt;name&gt;</c> (the sides of <c>diff</c>).</summary>
+    Detect,
+}
+
+public sealed record DesignSpec(DesignSpecKind Kind, string Value);
+
+/// <summary>One design read from one or more sources.</summary>
+public sealed record LoadedDesign
+{
+    private const string StackPrefix = "stack:";
+
+    public required PlacementDesign Design { get; init; }
+
+    /// <summary>Each source by name (stack config file, export, preview), in the order given.</summary>
+    public required ImmutableArray<string> Sources { get; init; }
+
+    /// <summary>The security baseline on every compiled stack; null when no source is a stack.</summary>
+    public ImmutableArray<SecurityFinding>? SecurityFindings { get; init; }
+
+    public static LoadedDesign Load(IReadOnlyList<DesignSpec> specs, CliContext context, PlacementPolicy policy)
     {
-        if (spec.StartsWith(StackPrefix, StringComparison.Ordinal))
+        var graphs = new List<ResourceGraph>(specs.Count);
+        List<SecurityFinding>? findings = null;
+        foreach (var spec in specs)
         {
-            return StackDesigns.Compile(spec[StackPrefix.Length..], context).Design;
+            if (StackName(spec) is { } stack)
+            {
+                var compiled = StackDesigns.Compile(stack, context);
+                graphs.Add(compiled.Graph);
+                (findings ??= []).AddRange(compiled.SecurityFindings);
+                continue;
+            }
+
+            var kind = spec.Kind == DesignSpecKind.Detect ? PulumiJsonKinds.Detect(spec.Value) : spec.Kind == DesignSpecKind.State ? PulumiJsonKind.StackExport : PulumiJsonKind.Preview;
+            graphs.Add(kind switch
+            {
+                PulumiJsonKind.StackExport => StackExportReader.Read(spec.Value, policy.InputPaths()),
+                PulumiJsonKind.Preview => PreviewReader.Read(spec.Value, policy.InputPaths()),
+                _ => throw new BadInputException(spec.Value, "$", "neither a `pulumi stack export` (no top-level 'deployment') nor a `pulumi preview --json` (no top-level 'steps')"),
+            });
         }
 
-        return PulumiJsonKinds.Detect(spec) switch
+        return new LoadedDesign
         {
-            PulumiJsonKind.StackExport => PlacementInference.Infer(StackExportReader.Read(spec, policy.InputPaths())),
-            PulumiJsonKind.Preview => PlacementInference.Infer(PreviewReader.Read(spec, policy.InputPaths())),
-            _ => throw new BadInputException(spec, "$", "neither a `pulumi stack export` (no top-level 'deployment') nor a `pulumi preview --json` (no top-level 'steps')"),
+            Design = PlacementInference.Infer(ResourceGraphs.Merge(graphs)),
+            Sources = [.. graphs.Select(g => g.Source)],
+            SecurityFindings = findings?.ToImmutableArray(),
         };
     }
 
-    private const string StackPrefix = "stack:";
+    private static string? StackName(DesignSpec spec) => spec switch
+    {
+        { Kind: DesignSpecKind.Stack } => spec.Value,
+        { Kind: DesignSpecKind.Detect } when spec.Value.StartsWith(StackPrefix, StringComparison.Ordinal) => spec.Value[StackPrefix.Length..],
+        _ => null,
+    };
 }

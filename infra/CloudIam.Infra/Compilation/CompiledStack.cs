@@ -3,6 +3,7 @@ using CloudIam.Infra.Components.Observability;
 using CloudIam.Infra.Security;
 using CloudIam.Infra.Stacks;
 using CloudIam.Placement.Design;
+using CloudIam.Pulumi.Graph;
 using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Yaml;
 
@@ -21,6 +22,9 @@ public sealed record CompiledStack
     /// <summary>The program as Pulumi YAML, byte-identical for the same config.</summary>
     public required string Yaml { get; init; }
 
+    /// <summary>The program as a resource graph, what a design of several sources merges.</summary>
+    public required ResourceGraph Graph { get; init; }
+
     public required PlacementDesign Design { get; init; }
 
     public required ImmutableArray<SecurityFinding> SecurityFindings { get; init; }
@@ -28,16 +32,14 @@ public sealed record CompiledStack
     public static CompiledStack Compile(StackConfig config)
     {
         var program = CloudIamProgram.Build(config);
+        var graph = ProgramGraph.From(program, config.Stack) with { Source = config.Source };
         return new CompiledStack
         {
             Config = config,
             Program = program,
             Yaml = ProgramEmitter.Emit(program),
-            Design = PlacementInference.Infer(ProgramGraph.From(program, config.Stack)) with
-            {
-                Source = config.Source,
-                AlertPaths = AlertPaths.For(config),
-            },
+            Graph = graph,
+            Design = PlacementInference.Infer(graph) with { AlertPaths = AlertPaths.For(config) },
             SecurityFindings = SecurityBaseline.Run(program),
         };
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using CloudIam.Infra.Reports.Check;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Rules;
@@ -23,8 +24,8 @@ public static class DiffFormatter
                 instances = new { before = c.InstancesBefore, after = c.InstancesAfter },
                 degree = new { before = c.DegreeBefore, after = c.DegreeAfter },
             }),
-            introduced = diff.Introduced.Select(v => new { rule = v.Rule, capability = v.Capability, severity = v.Severity, domains = v.Domains, message = v.Message, suggestion = v.Suggestion }),
-            resolved = diff.Resolved.Select(v => new { rule = v.Rule, capability = v.Capability, domains = v.Domains, message = v.Message }),
+            introduced = diff.Introduced.Select(ViolationView.Json),
+            resolved = diff.Resolved.Select(ViolationView.Json),
         }),
         OutputFormat.Markdown => Markdown(diff, baseName, headName),
         OutputFormat.Text => Text(diff, baseName, headName),

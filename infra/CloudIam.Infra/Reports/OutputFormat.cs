@@ -8,4 +8,5 @@ public enum OutputFormat
     Sarif,
     Junit,
     Codequality,
+    Html,
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CloudIam.Infra.Reports.Check;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Simulation;
 using Spectre.Console.Rendering;
@@ -21,7 +22,7 @@ public static class PlanFormatter
             Terminal.Line("Outage matrix (critical capabilities after losing one domain):"),
             Table(MatrixHeaders(plan.Outages), MatrixRows(plan.Outages)),
             Terminal.Line("Placement policy and resilience degree (simultaneous domain losses that break a capability):"),
-            new Spectre.Console.Text(CheckFormatter.Format(plan.Policy, OutputFormat.Text, plan.Source)),
+            new Spectre.Console.Text(CheckText.Render(plan.Policy, [])),
             Terminal.Line(SecurityLine(plan)),
         };
         parts.AddRange(plan.SecurityFindings.Select(f => Terminal.Line($"error {f}")));
@@ -33,6 +34,7 @@ public static class PlanFormatter
     {
         var text = new StringBuilder();
         text.Append("# Plan of stack `").Append(plan.Stack).Append("`\n\n");
+        CheckMermaid.Append(text, plan.Policy);
         text.Append("Source: `").Append(plan.Source).Append("` — ").Append(plan.ResourceCount.ToString(CultureInfo.InvariantCulture)).Append(" resources.\n\n");
         text.Append("**").Append(Verdict(plan)).Append("**\n\n");
         text.Append("## Resources by provider and capability\n\n");
@@ -56,7 +58,7 @@ public static class PlanFormatter
         text.Append("## Outage matrix\n\nCritical capabilities after losing one provider, region or provider-internal service (instances left / before).\n\n");
         Reports.Markdown.AppendTable(text, MatrixHeaders(plan.Outages), MatrixRows(plan.Outages));
         text.Append("## Placement policy\n\n");
-        CheckFormatter.AppendMarkdown(text, plan.Policy);
+        CheckMarkdown.Append(text, plan.Policy);
         text.Append("## Security baseline\n\n").Append(SecurityLine(plan)).Append("\n\n");
         foreach (var finding in plan.SecurityFindings)
         {
@@ -66,6 +68,18 @@ public static class PlanFormatter
         return text.ToString();
     }
 
+    public static string Html(PlanReport plan) => Reports.Html.Page(
+        $"Plan of stack {plan.Stack}",
+        [
+            Reports.Html.Verdict(plan.Passes, Verdict(plan)),
+            $"<p class=\"muted\">Source: <code>{Reports.Html.Escape(plan.Source)}</code> — {plan.ResourceCount.ToString(CultureInfo.InvariantCulture)} resources.</p>\n",
+            Reports.Html.Section(
+                "Resources by provider and capability",
+                CheckHtml.Heatmap([.. plan.ResourcesByProvider.Keys], Capabilities(plan), (provider, capability) => plan.ResourcesByProvider[provider].GetValueOrDefault(capability))),
+            .. CheckHtml.Sections(plan.Policy, plan.Outages),
+            CheckHtml.Security(plan.SecurityFindings),
+        ]);
+
     public static string Json(PlanReport plan) => ReportJson.Serialize(new
     {
         stack = plan.Stack,
@@ -73,7 +87,7 @@ public static class PlanFormatter
         verdict = plan.Passes ? "pass" : "fail",
         resources = plan.ResourceCount,
         resourcesByProvider = plan.ResourcesByProvider,
-        policy = CheckFormatter.Json(plan.Policy),
+        policy = CheckJson.Of(plan.Policy),
         outageMatrix = plan.Outages.Rows.Select(row => new
         {
             domain = row.Domain,
@@ -148,6 +162,6 @@ public static class PlanFormatter
         $"Security baseline: {plan.SecurityChecks} checks, {plan.SecurityFindings.Length} finding(s).";
 
     private static string Verdict(PlanReport plan) => plan.Passes
-        ? $"Verdict: PASS — placement {CheckFormatter.VerdictLine(plan.Policy)}, security baseline clean."
-        : $"Verdict: FAIL — placement {CheckFormatter.VerdictLine(plan.Policy)}, {plan.SecurityFindings.Length} security finding(s).";
+        ? $"Verdict: PASS — placement {CheckSummary.VerdictLine(plan.Policy)}, security baseline clean."
+        : $"Verdict: FAIL — placement {CheckSummary.VerdictLine(plan.Policy)}, {plan.SecurityFindings.Length} security finding(s).";
 }

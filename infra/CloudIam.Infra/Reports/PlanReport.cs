@@ -6,6 +6,8 @@ using CloudIam.Placement.Domains;
 using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Policy;
 using CloudIam.Placement.Simulation;
+using CloudIam.Pulumi.Graph;
+using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Infra.Reports;
@@ -42,10 +44,12 @@ public sealed record PlanReport
 
     public bool Passes => Policy.Verdict == Verdict.Pass && SecurityFindings.IsEmpty;
 
-    public static PlanReport Build(CompiledStack compiled, PlacementPolicy policy, DateOnly today)
+    /// <summary>One stack, or several planned as one design (DESIGN §7.2).</summary>
+    public static PlanReport Build(IReadOnlyList<CompiledStack> stacks, PlacementPolicy policy, DateOnly today)
     {
-        var analysis = DesignAnalysis.Build(compiled.Design, policy, ProviderCatalog.Shipped.Services);
-        var byProvider = compiled.Design.Resources
+        var design = stacks.Count == 1 ? stacks[0].Design : PlacementInference.Infer(ResourceGraphs.Merge([.. stacks.Select(s => s.Graph)]));
+        var analysis = DesignAnalysis.Build(design, policy, ProviderCatalog.Shipped.Services);
+        var byProvider = design.Resources
             .GroupBy(r => r.Placement?.Provider ?? Unplaced, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(
                 g => g.Key,
@@ -53,13 +57,13 @@ public sealed record PlanReport
                 StringComparer.Ordinal);
         return new PlanReport
         {
-            Stack = compiled.Config.Stack,
-            Source = compiled.Config.Source,
-            ResourceCount = compiled.Program.Resources.Length,
+            Stack = string.Join(" + ", stacks.Select(s => s.Config.Stack)),
+            Source = string.Join(" + ", stacks.Select(s => s.Config.Source)),
+            ResourceCount = stacks.Sum(s => s.Program.Resources.Length),
             ResourcesByProvider = byProvider,
             Policy = PolicyEngine.Evaluate(analysis, today),
             Outages = OutageMatrix.Build(analysis, DomainKind.Provider, DomainKind.Region, DomainKind.Service),
-            SecurityFindings = compiled.SecurityFindings,
+            SecurityFindings = [.. stacks.SelectMany(s => s.SecurityFindings)],
             SecurityChecks = SecurityBaseline.Checks.Length,
             Watch = SiteWatch.For(compiled.Config),
         };

@@ -18,6 +18,9 @@ public sealed record DesignResource
     /// <summary>The capability named by the resource's own tag or label, if any.</summary>
     public string? Capability { get; init; }
 
+    /// <summary>The URN of the Kubernetes cluster resource a workload runs on, when it is in the design.</summary>
+    public string? Cluster { get; init; }
+
     /// <summary>URNs this resource needs at run time; losing one of them loses this resource too.</summary>
     public ImmutableArray<string> Dependencies { get; init; } = [];
 

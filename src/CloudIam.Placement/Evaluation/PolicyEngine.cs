@@ -58,6 +58,7 @@ public static class PolicyEngine
                 Urn = i.Urn,
                 Provider = i.Placement.Provider,
                 Region = i.Placement.Region,
+                Cluster = i.Resource.Cluster is { } cluster ? cluster[(cluster.LastIndexOf("::", StringComparison.Ordinal) + 2)..] : null,
                 Domains = i.DomainIds,
             })],
         Resilience = analysis.Resilience(capability.Name),

@@ -67,6 +67,9 @@ public sealed record InstanceSummary
 
     public string? Region { get; init; }
 
+    /// <summary>The name of the Kubernetes cluster it runs on, when the design has that cluster.</summary>
+    public string? Cluster { get; init; }
+
     /// <summary>Effective domains (own placement and dependencies), broadest first.</summary>
     public required ImmutableArray<string> Domains { get; init; }
 }

@@ -18,5 +18,11 @@ public interface IPlacementRule
     /// <summary>The usual ways to make a design pass.</summary>
     string HowToFix { get; }
 
+    /// <summary>
+    /// False for fail-closed rules (DESIGN §7.3): a suppression of such a rule suppresses nothing and
+    /// PL009 reports it, because the rule exists so that what cannot be checked never passes.
+    /// </summary>
+    bool Suppressible => true;
+
     IEnumerable<Violation> Check(RuleContext context);
 }

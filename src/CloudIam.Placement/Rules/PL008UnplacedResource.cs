@@ -11,6 +11,9 @@ public sealed class PL008UnplacedResource : IPlacementRule
         + "outage. Treating it as safe would let a single-provider design pass because its placement is unknown, so it is "
         + "a violation, never a pass.";
 
+    /// <summary>A suppression would turn "cannot be checked" back into a pass, which is what this rule forbids.</summary>
+    public bool Suppressible => false;
+
     public string HowToFix =>
         "Give the resource an explicit provider resource and a region or zone input, or, for Kubernetes resources, make "
         + "its Kubernetes provider point at a cluster resource of the same program.";

@@ -14,8 +14,8 @@ public sealed class PL009SuppressionHygiene : IPlacementRule
 
     public string Explanation =>
         "A suppression accepts a known risk for a while, and only with a written reason. Expired ones, ones without a "
-        + "reason and ones naming an unknown rule or capability are ignored, so the violation they aimed at still counts; "
-        + "this rule says why the suppression did not apply.";
+        + "reason, ones naming an unknown rule or capability and ones naming a fail-closed rule (PL008) are ignored, so the "
+        + "violation they aimed at still counts; this rule says why the suppression did not apply.";
 
     public string HowToFix =>
         "Give the suppression a 'reason', renew 'expires' (yyyy-MM-dd) after re-reading the risk, or correct the rule ID "
@@ -50,7 +50,11 @@ public sealed class PL009SuppressionHygiene : IPlacementRule
         }
 
         var ruleIds = RuleRegistry.All.Select(r => r.Id).ToList();
-        if (!ruleIds.Contains(suppression.Rule, StringComparer.Ordinal))
+        if (RuleRegistry.Find(suppression.Rule) is { Suppressible: false } failClosed)
+        {
+            yield return ($"names {failClosed.Id}, which fails closed and cannot be suppressed", $"delete the suppression and fix the {failClosed.Id} violation itself (see 'cloudiam-infra explain {failClosed.Id}')");
+        }
+        else if (!ruleIds.Contains(suppression.Rule, StringComparer.Ordinal))
         {
             yield return ($"names the unknown rule '{suppression.Rule}'", PolicyLoader.DidYouMean(suppression.Rule, ruleIds) is { } rule
                 ? $"write 'rule: {rule}'"

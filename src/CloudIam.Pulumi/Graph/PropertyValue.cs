@@ -72,6 +72,19 @@ public sealed record NumberValue(double Value) : PropertyValue;
 
 public sealed record StringValue(string Value) : PropertyValue;
 
-public sealed record ListValue(ImmutableArray<PropertyValue> Items) : PropertyValue;
+/// <summary>Equal by items, so that the same resource read from two sources compares equal.</summary>
+public sealed record ListValue(ImmutableArray<PropertyValue> Items) : PropertyValue
+{
+    public bool Equals(ListValue? other) => other is not null && Items.SequenceEqual(other.Items);
 
-public sealed record MapValue(ImmutableSortedDictionary<string, PropertyValue> Items) : PropertyValue;
+    public override int GetHashCode() => Items.Length;
+}
+
+/// <summary>Equal by entries, so that the same resource read from two sources compares equal.</summary>
+public sealed record MapValue(ImmutableSortedDictionary<string, PropertyValue> Items) : PropertyValue
+{
+    public bool Equals(MapValue? other) =>
+        other is not null && Items.Count == other.Items.Count && Items.All(entry => other.Items.TryGetValue(entry.Key, out var value) && entry.Value.Equals(value));
+
+    public override int GetHashCode() => Items.Count;
+}

@@ -36,6 +36,7 @@ public static class PlacementInference
                 Name = resource.Name,
                 Placement = placement,
                 Capability = CapabilityTag.Of(resource, index.Providers),
+                Cluster = cluster,
                 Dependencies = DependenciesOf(resource, cluster, index),
                 Properties = resource.Inputs,
             });

@@ -64,4 +64,27 @@ public sealed class ExplainAndDiffTests
         Assert.Contains(":white_check_mark: fixed **PL001** metrics", result.Out, StringComparison.Ordinal);
         Assert.Contains("no regression", result.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Lowering_a_critical_capabilitys_resilience_degree_is_a_regression_even_with_no_new_violation()
+    {
+        var policy = CliHarness.Fixture("policies/metrics-only.yaml");
+        var twoProviders = CliHarness.Fixture("exports/healthy-two-provider.json");
+        var oneProvider = CliHarness.Fixture("exports/split/prod-scaleway.json");
+        Assert.Equal(0, CliHarness.Run("check", "--state", oneProvider, "--policy", policy).ExitCode);
+
+        var worse = CliHarness.Run("diff", "--base", twoProviders, "--head", oneProvider, "--policy", policy, "--format", "json");
+
+        Assert.Equal(1, worse.ExitCode);
+        using var json = JsonDocument.Parse(worse.Out);
+        Assert.True(json.RootElement.GetProperty("regression").GetBoolean());
+        Assert.Empty(json.RootElement.GetProperty("introduced").EnumerateArray());
+        var degree = json.RootElement.GetProperty("capabilities").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "metrics").GetProperty("degree");
+        Assert.Equal(2, degree.GetProperty("before").GetInt32());
+        Assert.Equal(1, degree.GetProperty("after").GetInt32());
+
+        var better = CliHarness.Run("diff", "--base", oneProvider, "--head", twoProviders, "--policy", policy);
+        Assert.Equal(0, better.ExitCode);
+        Assert.Contains("no regression", better.Out, StringComparison.Ordinal);
+    }
 }

@@ -48,7 +48,7 @@ public sealed class PlanVerbTests : IDisposable
             var second = CliHarness.Run("plan", "--stack", "prod", "--out", other.FullName);
 
             Assert.Equal(first.Out, second.Out);
-            foreach (var file in new[] { "Main.yaml", "report.md", "report.json" })
+            foreach (var file in new[] { "Main.yaml", "report.md", "report.json", "report.html" })
             {
                 Assert.Equal(File.ReadAllBytes(Path.Combine(_out.FullName, file)), File.ReadAllBytes(Path.Combine(other.FullName, file)));
             }
@@ -57,6 +57,35 @@ public sealed class PlanVerbTests : IDisposable
         {
             other.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Report_md_opens_with_a_mermaid_graph_of_providers_regions_clusters_and_capabilities()
+    {
+        CliHarness.Run("plan", "--stack", "prod", "--out", _out.FullName);
+
+        var markdown = File.ReadAllText(Path.Combine(_out.FullName, "report.md"));
+        var graph = markdown[markdown.IndexOf("```mermaid\nflowchart LR\n", StringComparison.Ordinal)..];
+        graph = graph[..graph.IndexOf("```\n", 3, StringComparison.Ordinal)];
+        Assert.True(markdown.IndexOf("```mermaid", StringComparison.Ordinal) < markdown.IndexOf("## ", StringComparison.Ordinal), "the graph comes first");
+        Assert.Contains("[[\"scaleway\"]]", graph, StringComparison.Ordinal);
+        Assert.Contains("[\"fr-par\"]", graph, StringComparison.Ordinal);
+        Assert.Contains("[\"scw-par-cluster\"]", graph, StringComparison.Ordinal);
+        Assert.Contains("([\"alerting\"])", graph, StringComparison.Ordinal);
+        Assert.DoesNotContain(" failing\n", graph, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_stacks_plan_as_one_design_with_one_program_each()
+    {
+        var result = CliHarness.Run("plan", "--stack", "prod", "--stack", "staging", "--out", _out.FullName);
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Equal(CliHarness.Run("compile", "--stack", "staging").Out, File.ReadAllText(Path.Combine(_out.FullName, "Main.staging.yaml")));
+        Assert.True(File.Exists(Path.Combine(_out.FullName, "Main.prod.yaml")));
+        Assert.False(File.Exists(Path.Combine(_out.FullName, "Main.yaml")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out.FullName, "report.json")));
+        Assert.Equal("prod + staging", json.RootElement.GetProperty("stack").GetString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Rules;
 using CloudIam.Placement.Tests.Support;
 
@@ -38,5 +39,31 @@ public sealed class PL008UnplacedResourceTests
             .Add("grafana-mystery", r => r.Capability("dashboards"));
 
         Assert.Empty(Harness.Run(Rule, design, Policy));
+    }
+
+    [Fact]
+    public void PL008_is_the_one_unsuppressible_rule()
+    {
+        Assert.Equal(["PL008"], RuleRegistry.All.Where(r => !r.Suppressible).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void A_suppression_of_PL008_suppresses_nothing_and_the_design_still_fails()
+    {
+        var design = new TestDesign()
+            .Add("loki-scw", r => r.Capability("logs").OnScaleway())
+            .Add("loki-mystery", r => r.Capability("logs"));
+        var analysis = Harness.Analyze(design, Policy + """
+
+            suppressions:
+              - { rule: PL008, capability: logs, reason: we know where it runs, expires: 2026-12-31 }
+            """);
+
+        var report = PolicyEngine.Evaluate(analysis, Harness.Today);
+
+        Assert.Equal(Verdict.Fail, report.Verdict);
+        Assert.Empty(report.Suppressed);
+        Assert.Contains(report.Violations, v => v.Rule == "PL008" && v.Capability == "logs" && v.Severity == Severity.Error);
+        Assert.Contains(report.Violations, v => v.Rule == "PL009" && v.Message.Contains("cannot be suppressed", StringComparison.Ordinal));
     }
 }

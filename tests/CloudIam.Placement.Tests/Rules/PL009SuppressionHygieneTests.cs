@@ -52,4 +52,13 @@ public sealed class PL009SuppressionHygieneTests
         Assert.Contains(violations, v => v.Message.Contains("unknown rule 'PL02'", StringComparison.Ordinal) && v.Suggestion == "write 'rule: PL002'");
         Assert.Contains(violations, v => v.Message.Contains("unknown capability 'dashbords'", StringComparison.Ordinal) && v.Suggestion == "write 'capability: dashboards'");
     }
+
+    [Fact]
+    public void A_suppression_of_the_fail_closed_PL008_is_reported_however_well_reasoned()
+    {
+        var violation = Assert.Single(Run("{ rule: PL008, capability: dashboards, reason: placement known to us, expires: 2026-12-31 }"));
+
+        Assert.Equal("the suppression of PL008 for dashboards at line 4 names PL008, which fails closed and cannot be suppressed, so it suppresses nothing", violation.Message);
+        Assert.Contains("explain PL008", violation.Suggestion, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CloudIam.Infra.Reports;
+using CloudIam.Infra.Reports.Check;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Evaluation;
 using CloudIam.Pulumi.Providers;
@@ -14,16 +15,17 @@ public static class CheckVerb
         var source = new DesignSourceOptions();
         var policy = CommonOptions.Policy();
         var format = CommonOptions.Format(Enum.GetValues<OutputFormat>());
-        var command = new Command("check", "Check a design against the placement policy. Exit 0 pass, 1 violations, 2 bad input.");
+        var command = new Command("check", "Check a design (one or more stacks, exports and previews) against the placement policy. Exit 0 pass, 1 violations, 2 bad input.");
         source.AddTo(command);
         command.Options.Add(policy);
         command.Options.Add(format);
         command.SetAction(parsed =>
         {
             var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
-            var design = source.Load(parsed, context, rules);
-            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(design, rules, ProviderCatalog.Shipped.Services), context.Today);
-            context.Out.Write(CheckFormatter.Format(report, parsed.GetValue(format), design.Source));
+            var loaded = source.Load(parsed, context, rules);
+            var analysis = DesignAnalysis.Build(loaded.Design, rules, ProviderCatalog.Shipped.Services);
+            var report = PolicyEngine.Evaluate(analysis, context.Today);
+            context.Out.Write(CheckFormatter.Format(CheckedDesign.Of(analysis, report, loaded.Sources, loaded.SecurityFindings), parsed.GetValue(format)));
             return report.Verdict == Verdict.Pass ? CloudIamCli.Ok : CloudIamCli.PolicyFailed;
         });
         return command;

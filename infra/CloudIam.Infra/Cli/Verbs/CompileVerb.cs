@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CloudIam.Infra.Compilation;
-using CloudIam.Infra.Reports;
+using CloudIam.Infra.Reports.Check;
 using CloudIam.Infra.Stacks;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Evaluation;
@@ -34,7 +34,7 @@ public static class CompileVerb
                 context.Error.WriteLine($"cloudiam-infra: stack '{config.Stack}' is refused; nothing was compiled.");
                 if (report.Verdict == Verdict.Fail)
                 {
-                    context.Error.Write(CheckFormatter.Format(report, OutputFormat.Text, config.Source));
+                    context.Error.Write(CheckText.Render(report, [config.Source]));
                 }
 
                 foreach (var finding in compiled.SecurityFindings)
@@ -46,7 +46,7 @@ public static class CompileVerb
             }
 
             context.Out.Write(compiled.Yaml);
-            context.Error.WriteLine($"cloudiam-infra: compiled stack '{config.Stack}': {compiled.Program.Resources.Length} resources, placement {CheckFormatter.VerdictLine(report)}");
+            context.Error.WriteLine($"cloudiam-infra: compiled stack '{config.Stack}': {compiled.Program.Resources.Length} resources, placement {CheckSummary.VerdictLine(report)}");
             return CloudIamCli.Ok;
         });
         return command;

@@ -32,7 +32,7 @@ public static class SimulateVerb
         command.SetAction(parsed =>
         {
             var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
-            var analysis = DesignAnalysis.Build(source.Load(parsed, context, rules), rules, ProviderCatalog.Shipped.Services);
+            var analysis = DesignAnalysis.Build(source.Load(parsed, context, rules).Design, rules, ProviderCatalog.Shipped.Services);
             var scenarioFile = parsed.GetValue(scenario);
             var loaded = scenarioFile is null ? null : ScenarioLoader.Load(scenarioFile);
             var ids = loaded?.Outage

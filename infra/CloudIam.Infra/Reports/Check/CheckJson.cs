@@ -1,0 +1,37 @@
+using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Evaluation;
+
+namespace CloudIam.Infra.Reports.Check;
+
+/// <summary>The DESIGN §6 JSON shape; <c>plan</c> embeds the same object in report.json.</summary>
+public static class CheckJson
+{
+    public static object Of(PolicyReport report) => new
+    {
+        verdict = report.Verdict,
+        capabilities = report.Capabilities.Select(c => new
+        {
+            name = c.Name,
+            critical = c.Critical,
+            providers = c.Providers,
+            instances = c.Instances.Select(i => new { urn = i.Urn, provider = i.Provider, region = i.Region, domains = i.Domains }),
+            resilience = Resilience(c.Resilience),
+        }),
+        violations = report.Violations.Select(ViolationView.Json),
+        suppressed = report.Suppressed.Select(s => new
+        {
+            violation = ViolationView.Json(s.Violation),
+            reason = s.By.Reason,
+            expires = CheckSummary.Expiry(s),
+        }),
+        undeclaredCapabilities = report.UndeclaredCapabilities,
+    };
+
+    private static object Resilience(ResilienceDegree resilience) => new
+    {
+        degree = resilience.Degree,
+        searchedUpTo = ResilienceDegree.MaxSearched,
+        witness = resilience.Witness,
+        through = resilience.Through,
+    };
+}
