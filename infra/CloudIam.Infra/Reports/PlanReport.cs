@@ -47,7 +47,9 @@ public sealed record PlanReport
     /// <summary>One stack, or several planned as one design (DESIGN §7.2).</summary>
     public static PlanReport Build(IReadOnlyList<CompiledStack> stacks, PlacementPolicy policy, DateOnly today)
     {
-        var design = stacks.Count == 1 ? stacks[0].Design : PlacementInference.Infer(ResourceGraphs.Merge([.. stacks.Select(s => s.Graph)]));
+        var design = stacks.Count == 1
+            ? stacks[0].Design
+            : PlacementInference.Infer(ResourceGraphs.Merge([.. stacks.Select(s => s.Graph)])) with { AlertPaths = [.. stacks.SelectMany(s => s.Design.AlertPaths)] };
         var analysis = DesignAnalysis.Build(design, policy, ProviderCatalog.Shipped.Services);
         var byProvider = design.Resources
             .GroupBy(r => r.Placement?.Provider ?? Unplaced, StringComparer.Ordinal)
@@ -65,7 +67,7 @@ public sealed record PlanReport
             Outages = OutageMatrix.Build(analysis, DomainKind.Provider, DomainKind.Region, DomainKind.Service),
             SecurityFindings = [.. stacks.SelectMany(s => s.SecurityFindings)],
             SecurityChecks = SecurityBaseline.Checks.Length,
-            Watch = SiteWatch.For(compiled.Config),
+            Watch = [.. stacks.SelectMany(s => SiteWatch.For(s.Config))],
         };
     }
 }
