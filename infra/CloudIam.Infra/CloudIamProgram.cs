@@ -28,6 +28,7 @@ public static class CloudIamProgram
         };
         var runnerToken = program.SecretConfig(StackConfigKeys.RunnerToken);
         var grafanaAdminPassword = program.SecretConfig(StackConfigKeys.GrafanaAdminPassword);
+        var remoteReadPassword = program.SecretConfig(StackConfigKeys.ToolingReadPassword);
         var webhookUrls = config.Alerting.Receivers.ToImmutableSortedDictionary(
             receiver => receiver.Name, receiver => program.SecretConfig(receiver.WebhookUrlSecret), StringComparer.Ordinal);
 
@@ -41,6 +42,8 @@ public static class CloudIamProgram
                 Stack = config,
                 GrafanaAdminPassword = grafanaAdminPassword,
                 WebhookUrls = webhookUrls,
+                HeartbeatUrl = site.Cluster.HeartbeatUrlSecret is { } heartbeat ? program.SecretConfig(heartbeat) : null,
+                RemoteReadPassword = remoteReadPassword,
             });
             if (site.Cluster.Runs(Capability.CiRunners))
             {

@@ -39,9 +39,9 @@ public class CloudIamProgramTests
             ScalewayProvider.Token, NetworkVpc.Token, NetworkPrivateNetwork.Token, KubernetesCluster.Token, KubernetesPool.Token,
             KubernetesAcl.Token, ObjectBucket.Token, ObjectBucketAcl.Token,
             AwsProvider.Token, Ec2Vpc.Token, Ec2Subnet.Token, Ec2InternetGateway.Token, Ec2Route.Token, EksCluster.Token,
-            EksNodeGroup.Token, IamRole.Token, IamRolePolicyAttachment.Token, S3Bucket.Token,
+            EksNodeGroup.Token, EksAddon.Token, IamRole.Token, IamRolePolicyAttachment.Token, S3Bucket.Token,
             S3BucketServerSideEncryptionConfiguration.Token, S3BucketPublicAccessBlock.Token, S3BucketVersioning.Token,
-            KubernetesProvider.Token, KubernetesNamespace.Token, HelmRelease.Token,
+            KubernetesProvider.Token, KubernetesNamespace.Token, KubernetesStorageClass.Token, HelmRelease.Token,
             LoadbalancerIp.Token, DomainRecord.Token, Ec2Eip.Token, Route53Record.Token, Route53HealthCheck.Token,
             KubernetesSecret.Token, KubernetesIngress.Token, ConfigGroup.Token,
         ];
@@ -180,8 +180,10 @@ public class CloudIamProgramTests
 
     private static string? CapabilityOf(ResourceDeclaration resource)
     {
+        // Charts without common labels carry the capability in their pod labels, as inference reads it.
         var labels = resource.Type == HelmRelease.Token
                 ? resource.Property("values.commonLabels") ?? resource.Property("values.global.commonLabels") ?? resource.Property("values.customLabels")
+                    ?? resource.Property("values.podLabels") ?? resource.Property("values.controller.podLabels")
             : resource.Type.StartsWith("kubernetes:", StringComparison.Ordinal) ? resource.Property("metadata.labels")
             : resource.Property("tags");
         return labels switch

@@ -33,7 +33,8 @@ public class ProgramGraphTests
             $"{Prefix}aws:eks/cluster:Cluster$kubernetes:core/v1:Namespace$kubernetes:helm.sh/v3:Release::aws-par-alertmanager", release.Urn);
         Assert.Equal(Resource("aws-par-kubernetes").Urn, release.Provider);
         Assert.Equal(Resource("aws-par-observability").Urn, release.Parent);
-        Assert.Equal("alerting", Label(release.Inputs.Get("values.commonLabels")));
+        // The Alertmanager chart has no common labels: the capability sits where it reads pod labels.
+        Assert.Equal("alerting", Label(release.Inputs.Get("values.podLabels")));
         Assert.Equal(new StringValue("/etc/alertmanager/webhooks/oncall"), release.Inputs.Get("values.config.receivers.0.webhook_configs.0.url_file"));
         Assert.Equal(PropertyValue.Secret, Resource("aws-par-alertmanager-webhooks").Inputs.Get("stringData.oncall"));
         Assert.True(Resource("scw-par-gitlab-runner").Inputs.TryGetNumber("values.concurrent", out var concurrent) && concurrent == 10);

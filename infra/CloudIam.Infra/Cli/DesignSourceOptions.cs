@@ -77,6 +77,7 @@ public sealed record LoadedDesign
     public static LoadedDesign Load(IReadOnlyList<DesignSpec> specs, CliContext context, PlacementPolicy policy)
     {
         var graphs = new List<ResourceGraph>(specs.Count);
+        var alertPaths = ImmutableArray.CreateBuilder<AlertPath>();
         List<SecurityFinding>? findings = null;
         foreach (var spec in specs)
         {
@@ -84,6 +85,7 @@ public sealed record LoadedDesign
             {
                 var compiled = StackDesigns.Compile(stack, context);
                 graphs.Add(compiled.Graph);
+                alertPaths.AddRange(compiled.Design.AlertPaths);
                 (findings ??= []).AddRange(compiled.SecurityFindings);
                 continue;
             }
@@ -99,7 +101,8 @@ public sealed record LoadedDesign
 
         return new LoadedDesign
         {
-            Design = RepositoryPipelines.AddTo(PlacementInference.Infer(ResourceGraphs.Merge(graphs)), policy, context),
+            // Only compiled stacks know their alert paths (PL011); exports and previews carry none.
+            Design = RepositoryPipelines.AddTo(PlacementInference.Infer(ResourceGraphs.Merge(graphs)) with { AlertPaths = alertPaths.ToImmutable() }, policy, context),
             Sources = [.. graphs.Select(g => g.Source)],
             SecurityFindings = findings?.ToImmutableArray(),
         };

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CloudIam.Infra.Components.Observability;
 using CloudIam.Infra.Security;
 using CloudIam.Infra.Stacks;
 using CloudIam.Placement.Design;
@@ -40,7 +41,7 @@ public sealed record CompiledStack
             Program = program,
             Yaml = ProgramEmitter.Emit(program),
             Graph = graph,
-            Design = PlacementInference.Infer(graph),
+            Design = PlacementInference.Infer(graph) with { AlertPaths = AlertPaths.For(config) },
             SecurityFindings = SecurityBaseline.Run(program),
         };
     }

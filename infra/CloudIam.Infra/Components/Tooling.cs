@@ -64,17 +64,17 @@ public static class Tooling
             RepositoryOpts = new HelmRepositoryOpts { Repo = chart.Repository },
             Name = releaseName,
             Namespace = ns.Resource.MetadataName(),
-            Values = values.With(Nested(chart.LabelsKey, Capability.HelmLabels(capability))),
+            Values = chart.LabelKeys.Aggregate(values, (labelled, key) => SetAt(labelled, key.Split('.'), Capability.HelmLabels(capability))),
             Atomic = true,
             CleanupOnFail = true,
             Timeout = ReleaseTimeoutSeconds,
             MaxHistory = 10,
-        }, new ResourceOptions { Provider = site.Kubernetes, Parent = ns.Resource });
+        }, new ResourceOptions { Provider = site.Kubernetes, Parent = ns.Resource, DependsOn = site.StorageReady });
 
-    /// <summary><c>a.b</c> → <c>{a: {b: value}}</c>; a top-level key of <paramref name="value"/>'s parents replaces the chart's.</summary>
-    private static ExprMap Nested(string dottedKey, Expr value) =>
-        dottedKey.Split('.').Reverse().Aggregate(value, (inner, key) => new ExprMap { [key] = inner }) as ExprMap
-        ?? throw new ArgumentException("empty labels key", nameof(dottedKey));
+    /// <summary>Sets a value at a dotted path, keeping what the maps on the way already hold; a value already there is a bug and throws.</summary>
+    private static ExprMap SetAt(ExprMap map, string[] path, Expr value) => path.Length == 1
+        ? map.With(new ExprMap { [path[0]] = value })
+        : map.SetItem(path[0], SetAt(map.GetValueOrDefault(path[0]) as ExprMap ?? new ExprMap(), path[1..], value));
 
     /// <summary>
     /// Chart persistence values: a volume of <paramref name="size"/> on the site's storage class, or none when the

@@ -21,5 +21,8 @@ public interface ISite
     /// <summary>The load-balancer addresses the site reserves for its ingress, in words (<c>2 Elastic IPs …</c>).</summary>
     string DescribeEntry(ClusterConfig cluster);
 
+    /// <summary>The storage class persistent volumes of this provider's clusters use.</summary>
+    string StorageClass { get; }
+
     KubernetesSite Declare(ProgramBuilder program, StackConfig stack, ClusterConfig cluster);
 }

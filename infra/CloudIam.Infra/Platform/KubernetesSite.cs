@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
@@ -28,6 +29,9 @@ public sealed record KubernetesSite
 
     /// <summary>The DNS service of the site's cloud, for the zones stack config gives it.</summary>
     public required IDnsService Dns { get; init; }
+
+    /// <summary>What must exist before a volume of <see cref="StorageClass"/> can be bound (a CSI driver, the class itself).</summary>
+    public ImmutableArray<ResourceHandle> StorageReady { get; init; } = [];
 
     public string Name => Cluster.Name;
 

@@ -18,6 +18,8 @@ public static class PlanFormatter
             Terminal.Line($"Plan of stack {plan.Stack} ({plan.Source}): {plan.ResourceCount} resources"),
             Terminal.Line("Resources by provider and capability:"),
             Table(ResourceHeaders(plan), ResourceRows(plan)),
+            Terminal.Line("Watching and paging, per site:"),
+            new Spectre.Console.Text(WatchText(plan)),
             Terminal.Line("Outage matrix (critical capabilities after losing one domain):"),
             Table(MatrixHeaders(plan.Outages), MatrixRows(plan.Outages)),
             Terminal.Line("Placement policy and resilience degree (simultaneous domain losses that break a capability):"),
@@ -44,6 +46,22 @@ public static class PlanFormatter
         text.Append("**").Append(Verdict(plan)).Append("**\n\n");
         text.Append("## Resources by provider and capability\n\n");
         Reports.Markdown.AppendTable(text, ResourceHeaders(plan), ResourceRows(plan));
+        text.Append("## Watching and paging\n\n");
+        foreach (var site in plan.Watch)
+        {
+            text.Append("### ").Append(site.Site).Append(" (").Append(site.Provider).Append(")\n\n");
+            foreach (var (section, items) in site.Sections)
+            {
+                text.Append("- **").Append(section).Append("**\n");
+                foreach (var item in items)
+                {
+                    text.Append("  - ").Append(item).Append('\n');
+                }
+            }
+
+            text.Append('\n');
+        }
+
         text.Append("## Outage matrix\n\nCritical capabilities after losing one provider, region or provider-internal service (instances left / before).\n\n");
         Reports.Markdown.AppendTable(text, MatrixHeaders(plan.Outages), MatrixRows(plan.Outages));
         text.Append("## Placement policy\n\n");
@@ -96,6 +114,12 @@ public static class PlanFormatter
             kind = row.Kind,
             capabilities = row.Outcomes.Select(o => new { name = o.Capability, before = o.InstancesBefore, after = o.InstancesAfter, up = o.Up }),
         }),
+        watch = plan.Watch.Select(site => new
+        {
+            site = site.Site,
+            provider = site.Provider,
+            sections = site.Sections.Select(section => new { name = section.Section, items = section.Items }),
+        }),
         security = new
         {
             checks = plan.SecurityChecks,
@@ -112,6 +136,25 @@ public static class PlanFormatter
                 .Select(host => (IReadOnlyList<string>)[site.Site, host.Host, host.Access, host.Certificate, host.Dns])
                 .Prepend([site.Site, "(entry)", site.Controller, site.Certificates, site.Addresses]))
             .Concat(exposure.Status is { } status ? [["(public)", status.Host, status.Access, status.Certificate, status.Dns]] : []);
+
+    private static string WatchText(PlanReport plan)
+    {
+        var text = new StringBuilder();
+        foreach (var site in plan.Watch)
+        {
+            text.Append(site.Site).Append(" (").Append(site.Provider).Append(")\n");
+            foreach (var (section, items) in site.Sections)
+            {
+                text.Append("  ").Append(section).Append(":\n");
+                foreach (var item in items)
+                {
+                    text.Append("    ").Append(item).Append('\n');
+                }
+            }
+        }
+
+        return text.ToString();
+    }
 
     private static Spectre.Console.Table Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {

@@ -44,6 +44,9 @@ public sealed record PlanReport
     /// <summary>How the tooling is reached; null when the stack publishes nothing.</summary>
     public ExposurePlan? Exposure { get; init; }
 
+    /// <summary>Per site: probes, alert routes and receivers, dead man's switch, log shipper, datasources, volumes.</summary>
+    public required ImmutableArray<SiteWatch> Watch { get; init; }
+
     public bool Passes => Policy.Verdict == Verdict.Pass && SecurityFindings.IsEmpty;
 
     /// <summary>
@@ -52,7 +55,9 @@ public sealed record PlanReport
     /// </summary>
     public static PlanReport Build(IReadOnlyList<CompiledStack> stacks, PlacementPolicy policy, DateOnly today, Func<PlacementDesign, PlacementDesign> withPipelines)
     {
-        var design = stacks.Count == 1 ? stacks[0].Design : PlacementInference.Infer(ResourceGraphs.Merge([.. stacks.Select(s => s.Graph)]));
+        var design = stacks.Count == 1
+            ? stacks[0].Design
+            : PlacementInference.Infer(ResourceGraphs.Merge([.. stacks.Select(s => s.Graph)])) with { AlertPaths = [.. stacks.SelectMany(s => s.Design.AlertPaths)] };
         var analysis = DesignAnalysis.Build(withPipelines(design), policy, ProviderCatalog.Shipped.Services);
         var byProvider = design.Resources
             .GroupBy(r => r.Placement?.Provider ?? Unplaced, StringComparer.Ordinal)
@@ -72,6 +77,7 @@ public sealed record PlanReport
             SecurityChecks = SecurityBaseline.Checks.Length,
             // A multi-stack plan has one exposure per stack; the section covers single-stack plans (prod, staging).
             Exposure = stacks.Count == 1 ? ExposurePlan.Of(stacks[0].Config, SiteCatalog.For) : null,
+            Watch = [.. stacks.SelectMany(s => SiteWatch.For(s.Config))],
         };
     }
 }

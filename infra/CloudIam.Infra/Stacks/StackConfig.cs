@@ -45,9 +45,10 @@ public sealed record StackConfig
 
     /// <summary>Every secret key the program references; each must be set with <c>pulumi config set --secret</c>.</summary>
     public ImmutableArray<string> SecretKeys =>
-        [.. new[] { StackConfigKeys.RunnerToken, StackConfigKeys.GrafanaAdminPassword }
+        [.. new[] { StackConfigKeys.RunnerToken, StackConfigKeys.GrafanaAdminPassword, StackConfigKeys.ToolingReadPassword }
             .Concat(Alerting.Receivers.Select(receiver => receiver.WebhookUrlSecret))
             .Concat(Exposure is null ? [] : ExposureConfig.SecretKeys)
+            .Concat(Clusters.Select(cluster => cluster.HeartbeatUrlSecret).OfType<string>())
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
 }
@@ -93,6 +94,28 @@ public sealed record ClusterConfig
     public required ImmutableArray<string> Capabilities { get; init; }
 
     public bool Runs(string capability) => Capabilities.Contains(capability);
+
+    /// <summary>
+    /// Secret config key of the dead man's switch URL this site's Watchdog pings (an external heartbeat check): when the
+    /// site's alerting goes silent, the pings stop and that service pages on-call.
+    /// </summary>
+    public string? HeartbeatUrlSecret { get; init; }
+
+    public VolumeSizes Volumes { get; init; } = new();
+}
+
+/// <summary>Persistent volume sizes of the tooling that keeps data (Kubernetes quantities).</summary>
+public sealed record VolumeSizes
+{
+    public string Prometheus { get; init; } = "50Gi";
+
+    public string Loki { get; init; } = "50Gi";
+
+    public string Alertmanager { get; init; } = "1Gi";
+
+    public string Grafana { get; init; } = "5Gi";
+
+    public string StatusPage { get; init; } = "1Gi";
 }
 
 public sealed record RunnerConfig
@@ -105,6 +128,15 @@ public sealed record RunnerConfig
 
 public sealed record AlertingConfig
 {
+    /// <summary>The receiver of the always-firing Watchdog: the site's dead man's switch URL.</summary>
+    public const string DeadMansSwitch = "dead-mans-switch";
+
+    /// <summary>A receiver that notifies nobody (for InfoInhibitor).</summary>
+    public const string Blackhole = "blackhole";
+
+    /// <summary>Receivers the program always adds; stack config cannot reuse their names.</summary>
+    public static readonly ImmutableArray<string> ReservedReceivers = [DeadMansSwitch, Blackhole];
+
     public required string DefaultReceiver { get; init; }
 
     public required ImmutableArray<AlertReceiver> Receivers { get; init; }
@@ -207,6 +239,9 @@ public static class StackConfigKeys
     public const string Exposure = "exposure";
     public const string RunnerToken = "runnerToken";
     public const string GrafanaAdminPassword = "grafanaAdminPassword";
+
+    /// <summary>Password each Grafana sends (user <c>grafana</c>) to read the other sites' Prometheus and Loki through their public hosts.</summary>
+    public const string ToolingReadPassword = "toolingReadPassword";
 
     /// <summary>The non-secret keys; a secret may not reuse one of these names.</summary>
     public static ImmutableArray<string> Settings { get; } =

@@ -12,6 +12,7 @@ namespace CloudIam.Infra.Stacks;
 /// </summary>
 internal sealed partial class StackConfigBinder(string source, ClusterProviders providers)
 {
+
     /// <param name="keys">The project namespace's keys, namespace stripped, with the node of the whole config section.</param>
     /// <param name="secretsDecrypted">True for PULUMI_CONFIG, where secret values arrive as plaintext and are skipped unread.</param>
     public StackConfig Bind(string stack, ConfigMap keys, bool secretsDecrypted)
@@ -113,10 +114,41 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
                 Replicas = runners.Optional("replicas") is { } runnerReplicas ? Int(runnerReplicas, "replicas", 0) : 1,
             },
             Capabilities = fields.Optional("capabilities") is { } capabilities ? Capabilities(capabilities) : Capability.Tooling,
+            HeartbeatUrlSecret = fields.Optional("heartbeatUrlSecret") is { } heartbeat ? SecretKey(heartbeat, "heartbeatUrlSecret") : null,
+            Volumes = fields.Optional("volumes") is { } volumes ? Volumes(volumes) : new VolumeSizes(),
         };
+        if (cluster.Runs(Capability.Alerting) && cluster.HeartbeatUrlSecret is null)
+        {
+            throw Error(node, $"cluster '{cluster.Name}' runs alerting: set 'heartbeatUrlSecret', the secret config key of the URL its Watchdog pings");
+        }
+
         runners.RejectUnknown();
         fields.RejectUnknown();
         return cluster;
+    }
+
+    private VolumeSizes Volumes(ConfigNode node)
+    {
+        var fields = new Fields(this, Map(node, "volumes"), "volumes");
+        var defaults = new VolumeSizes();
+        string Size(string key, string fallback) =>
+            fields.Optional(key) is { } size ? Matching(size, key, VolumeSizePattern(), "a Kubernetes quantity such as 50Gi") : fallback;
+        var sizes = new VolumeSizes
+        {
+            Prometheus = Size("prometheus", defaults.Prometheus),
+            Loki = Size("loki", defaults.Loki),
+            Alertmanager = Size("alertmanager", defaults.Alertmanager),
+            Grafana = Size("grafana", defaults.Grafana),
+            StatusPage = Size("statusPage", defaults.StatusPage),
+        };
+        fields.RejectUnknown();
+        return sizes;
+    }
+
+    private string SecretKey(ConfigNode node, string what)
+    {
+        var secret = Matching(node, what, SecretKeyPattern(), "a config key name such as oncallWebhookUrl");
+        return StackConfigKeys.Settings.Contains(secret) ? throw Error(node, $"'{secret}' is a stack setting, not a secret key") : secret;
     }
 
     private ImmutableArray<string> Capabilities(ConfigNode node) =>
@@ -135,13 +167,7 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
         var receivers = receiversNode.Items.Select(item =>
         {
             var receiver = new Fields(this, Map(item, "a receiver"), "a receiver");
-            var secretNode = receiver.Required("webhookUrlSecret");
-            var secret = Matching(secretNode, "webhookUrlSecret", SecretKeyPattern(), "a config key name such as oncallWebhookUrl");
-            if (StackConfigKeys.Settings.Contains(secret))
-            {
-                throw Error(secretNode, $"'{secret}' is a stack setting, not a secret key");
-            }
-
+            var secret = SecretKey(receiver.Required("webhookUrlSecret"), "webhookUrlSecret");
             var result = new AlertReceiver { Name = String(receiver.Required("name"), "name"), WebhookUrlSecret = secret };
             receiver.RejectUnknown();
             return result;
@@ -149,6 +175,11 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
         if (receivers.IsEmpty || receivers.Select(receiver => receiver.Name).Distinct().Count() != receivers.Length)
         {
             throw Error(receiversNode, "receivers must be a non-empty list with unique names");
+        }
+
+        if (receivers.FirstOrDefault(receiver => AlertingConfig.ReservedReceivers.Contains(receiver.Name)) is { } reserved)
+        {
+            throw Error(receiversNode, $"receiver name '{reserved.Name}' is reserved for the program's own routes ({string.Join(", ", AlertingConfig.ReservedReceivers)})");
         }
 
         string ReceiverName(ConfigNode name)
@@ -362,4 +393,7 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
 
     [GeneratedRegex("^[0-9]+(ms|s|m|h|d|w|y)$")]
     private static partial Regex DurationPattern();
+
+    [GeneratedRegex("^[1-9][0-9]*(Mi|Gi|Ti)$")]
+    private static partial Regex VolumeSizePattern();
 }

@@ -35,6 +35,11 @@ public static class PolicyEngine
             Violations = violations.ToImmutable(),
             Suppressed = suppressed.ToImmutable(),
             UndeclaredCapabilities = analysis.UndeclaredCapabilities,
+            TimesToTarget = [.. analysis.Design.AlertPaths.Select(path => new TimeToTarget
+            {
+                Path = path,
+                Budget = analysis.Policy.Budgets.TryGetValue(path.Target, out var budget) ? budget : null,
+            })],
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CloudIam.Placement.Design;
 using CloudIam.Placement.Domains;
 
 namespace CloudIam.Placement.Policy;
@@ -19,6 +20,9 @@ public sealed record PlacementPolicy
     public RecoverySpec? Recovery { get; init; }
 
     public ImmutableArray<Suppression> Suppressions { get; init; } = [];
+
+    /// <summary>Longest acceptable worst-case time from a deployment failing to each target (PL011).</summary>
+    public ImmutableSortedDictionary<AlertTarget, TimeSpan> Budgets { get; init; } = ImmutableSortedDictionary<AlertTarget, TimeSpan>.Empty;
 }
 
 public sealed record PolicyDefaults

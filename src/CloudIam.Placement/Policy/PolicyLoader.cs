@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CloudIam.Placement.Design;
 using CloudIam.Placement.Domains;
 using CloudIam.Placement.Input;
 using YamlDotNet.RepresentationModel;
@@ -35,7 +38,8 @@ public static partial class PolicyLoader
 
     private sealed class Reader(Nodes nodes)
     {
-        private static readonly string[] RootKeys = ["defaults", "capabilities", "match", "recovery", "suppressions"];
+        private static readonly string[] RootKeys = ["defaults", "capabilities", "match", "recovery", "suppressions", "budgets"];
+        private static readonly string[] BudgetKeys = ["page", "publicStatus"];
         private static readonly string[] DefaultsKeys = ["minProviders", "survive"];
         private static readonly string[] CapabilityKeys = ["critical", "minHealthy", "minProviders", "quorum", "observes", "dependsOn", "capacity", "survive", "publicHosts"];
         private static readonly string[] CapacityKeys = ["property", "minAfterLoss"];
@@ -68,7 +72,27 @@ public static partial class PolicyLoader
                 Match = fields.TryGetValue("match", out var match) ? [.. nodes.Sequence(match, "match").Select(ReadMatch)] : [],
                 Recovery = fields.TryGetValue("recovery", out var recovery) ? ReadRecovery(recovery) : null,
                 Suppressions = fields.TryGetValue("suppressions", out var suppressions) ? [.. nodes.Sequence(suppressions, "suppressions").Select(ReadSuppression)] : [],
+                Budgets = fields.TryGetValue("budgets", out var budgets) ? ReadBudgets(budgets) : ImmutableSortedDictionary<AlertTarget, TimeSpan>.Empty,
             };
+        }
+
+        private ImmutableSortedDictionary<AlertTarget, TimeSpan> ReadBudgets(YamlNode node) =>
+            nodes.Mapping(node, "budgets", BudgetKeys, allowNull: true).ToImmutableSortedDictionary(
+                pair => pair.Key == "page" ? AlertTarget.Page : AlertTarget.PublicStatus,
+                pair => Duration(pair.Value, $"budgets.{pair.Key}"));
+
+        /// <summary>A Prometheus-style duration: <c>90s</c>, <c>5m</c>, <c>1h30m</c>.</summary>
+        private TimeSpan Duration(YamlNode node, string what)
+        {
+            var text = nodes.Text(node, what);
+            var match = DurationPattern().Match(text);
+            if (!match.Success || text.Length == 0)
+            {
+                throw nodes.Fail(node, $"'{what}' must be a duration such as 90s, 5m or 1h30m, not '{text}'");
+            }
+
+            static int Part(Group group) => group.Success ? int.Parse(group.Value, CultureInfo.InvariantCulture) : 0;
+            return new TimeSpan(Part(match.Groups["h"]), Part(match.Groups["m"]), Part(match.Groups["s"]));
         }
 
         private PolicyDefaults ReadDefaults(YamlNode node)
@@ -199,4 +223,7 @@ public static partial class PolicyLoader
         private string? ReadOptionalText(Dictionary<string, YamlNode> fields, string key) =>
             fields.TryGetValue(key, out var node) ? nodes.Text(node, key) : null;
     }
+
+    [GeneratedRegex("^(?:(?<h>[0-9]+)h)?(?:(?<m>[0-9]+)m)?(?:(?<s>[0-9]+)s)?$")]
+    private static partial Regex DurationPattern();
 }

@@ -18,6 +18,7 @@ public static class RuleRegistry
         new PL008UnplacedResource(),
         new PL009SuppressionHygiene(),
         new PL010PublicDnsPath(),
+        new PL011TimeToPage(),
     ];
 
     /// <summary>The rule with exactly this ID (ordinal, as suppressions match), or null.</summary>

@@ -60,7 +60,7 @@ public sealed class ConfigRuleTests
         var jobs = PipelineReader.ReadRepository(Repository.Root).Where(job => job.Previews || job.Deploys).ToList();
 
         Assert.True(jobs.Count >= 6, $"only {jobs.Count} jobs run Pulumi");
-        Assert.All(jobs, job => Assert.Equal(["acmeRoute53SecretKey", "chatWebhookUrl", "grafanaAdminPassword", "oauthClientSecret", "oauthCookieSecret", "oncallWebhookUrl", "runnerToken"], job.ConfigKeysSet.ToArray()));
+        Assert.All(jobs, job => Assert.Equal(["acmeRoute53SecretKey", "chatWebhookUrl", "grafanaAdminPassword", "heartbeatUrlAwsPar", "heartbeatUrlScwPar", "oauthClientSecret", "oauthCookieSecret", "oncallWebhookUrl", "runnerToken", "toolingReadPassword"], job.ConfigKeysSet.ToArray()));
     }
 
     [Fact]

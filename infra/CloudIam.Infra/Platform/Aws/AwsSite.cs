@@ -17,6 +17,8 @@ public sealed class AwsSite : ISite
 
     public string DescribeEntry(ClusterConfig cluster) => $"{cluster.Zones.Length} Elastic IPs ({string.Join(", ", cluster.Zones)}) on a network load balancer";
 
+    public string StorageClass => AwsBlockStorage.StorageClassName;
+
     public KubernetesSite Declare(ProgramBuilder program, StackConfig stack, ClusterConfig cluster)
     {
         var defaultTags = new Dictionary<string, string>
@@ -45,6 +47,7 @@ public sealed class AwsSite : ISite
             Subnets = network.Subnets,
             ApiAllowList = stack.ApiAllowList,
         });
+        var blockStorage = new AwsBlockStorage(program, new AwsBlockStorageArgs { Scope = scope, Kubernetes = kubernetes });
         var storage = new AwsObjectStorage(program, new AwsObjectStorageArgs { Scope = scope });
         program.Output($"{cluster.Name}-apiServer", kubernetes.Cluster.Endpoint());
         program.Output($"{cluster.Name}-bucket", storage.Bucket.BucketName());
@@ -56,8 +59,8 @@ public sealed class AwsSite : ISite
             Dns = new Route53Dns(scope.Options(), Capability.Map(Capability.Platform)),
             ClusterResource = kubernetes.Cluster,
             Kubernetes = kubernetes.Kubernetes,
-            // No EBS CSI driver is installed, so tooling keeps its data on the node (emptyDir) on this side.
-            StorageClass = null,
+            StorageClass = StorageClass,
+            StorageReady = [blockStorage.StorageClass],
         };
     }
 

@@ -16,6 +16,9 @@ public sealed class ScalewaySite : ISite
 
     public string DescribeEntry(ClusterConfig cluster) => $"1 flexible IP ({cluster.Zones[0]}) on the Kapsule load balancer";
 
+    /// <summary>Kapsule's class for Block Storage (SBS) volumes; <c>scw-bssd</c> belongs to the legacy instance volumes.</summary>
+    public string StorageClass => "sbs-default";
+
     public KubernetesSite Declare(ProgramBuilder program, StackConfig stack, ClusterConfig cluster)
     {
         var provider = program.AddProvider($"{cluster.Name}-scaleway", new ScalewayProvider
@@ -50,8 +53,7 @@ public sealed class ScalewaySite : ISite
             Dns = new ScalewayDns(scope.Options()),
             ClusterResource = kubernetes.Cluster,
             Kubernetes = kubernetes.Kubernetes,
-            // Kapsule's default block-storage class.
-            StorageClass = "scw-bssd",
+            StorageClass = StorageClass,
         };
     }
 
