@@ -108,13 +108,13 @@ public sealed class PlanVerbTests : IDisposable
     [Fact]
     public void A_plan_that_fails_while_writing_leaves_no_file_of_it()
     {
-        // The stack compiles and passes; the last file in write order cannot be staged, after the first two were.
-        var blocker = Directory.CreateDirectory(Path.Combine(_out.FullName, "report.md.tmp"));
+        // The stack compiles and passes; a directory where report.md must go stops the renames part-way.
+        var blocker = Directory.CreateDirectory(Path.Combine(_out.FullName, "report.md"));
 
         var result = CliHarness.Run("plan", "--stack", "prod", "--out", _out.FullName);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("cannot write reports", result.Error, StringComparison.Ordinal);
+        Assert.Contains("cannot write", result.Error, StringComparison.Ordinal);
         Assert.Equal([blocker.FullName], Directory.EnumerateFileSystemEntries(_out.FullName));
     }
 

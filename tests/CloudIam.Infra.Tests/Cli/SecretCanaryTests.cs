@@ -25,6 +25,10 @@ public sealed class SecretCanaryTests : IDisposable
         File.Copy(CliHarness.RepoFile("Pulumi.yaml"), Path.Combine(_root.FullName, "Pulumi.yaml"));
         Directory.CreateDirectory(Path.Combine(_root.FullName, "policy"));
         File.Copy(CliHarness.RepoFile("policy/placement.yaml"), Path.Combine(_root.FullName, "policy", "placement.yaml"));
+        // The policy's recovery rule reads the repository's pipelines: the scratch root gets the same ones.
+        File.Copy(CliHarness.RepoFile(".gitlab-ci.yml"), Path.Combine(_root.FullName, ".gitlab-ci.yml"));
+        Directory.CreateDirectory(Path.Combine(_root.FullName, ".github", "workflows"));
+        File.Copy(CliHarness.RepoFile(".github/workflows/placement.yml"), Path.Combine(_root.FullName, ".github", "workflows", "placement.yml"));
         Directory.CreateDirectory(Path.Combine(_root.FullName, "stacks"));
         File.WriteAllText(
             Path.Combine(_root.FullName, "stacks", "Pulumi.canary.yaml"),

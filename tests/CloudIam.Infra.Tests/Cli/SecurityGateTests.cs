@@ -31,6 +31,13 @@ public sealed class SecurityGateTests
         })),
         ["SEC006"] = ("admin", program => program.Add("admin", new IamRolePolicyAttachment { Role = "nodes", PolicyArn = "arn:aws:iam::aws:policy/AdministratorAccess" })),
         ["SEC007"] = ("literal", program => program.Add("literal", new HelmRelease { Chart = "grafana", Values = new ExprMap { ["adminPassword"] = "hunter2" } })),
+        ["SEC008"] = ("open-ui", program => program.Add("open-ui", SecurityBaselineTests.Ingress("alertmanager.example.com", annotations: []))),
+        ["SEC009"] = ("no-tls", program => program.Add("no-tls", SecurityBaselineTests.Ingress("status.example.com", annotations: [("cloudiam.io/access", "public")], tls: false))),
+        ["SEC010"] = ("leaky-config", program => program.Add("leaky-config", new KubernetesConfigMap
+        {
+            Metadata = new ObjectMeta { Name = "leaky-config" },
+            Data = new ExprMap { ["url"] = program.SecretConfig("oncallWebhookUrl") },
+        })),
     };
 
     public static TheoryData<string> Rules => [.. SecurityBaseline.Checks.Select(check => check.Id)];

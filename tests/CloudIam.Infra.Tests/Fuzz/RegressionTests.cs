@@ -70,7 +70,7 @@ public sealed class RegressionTests : IDisposable
 
     [Theory]
     [InlineData("Required argument missing for option: '--state'", "check", "--state")]
-    [InlineData("Option '--stack' expects a single argument but 2 were provided", "check", "--stack", "prod", "--stack", "prod")]
+    [InlineData("Option '--policy' expects a single argument but 2 were provided", "check", "--stack", "prod", "--policy", "a", "--policy", "b")]
     [InlineData("--base needs a value that is not blank", "diff", "--base", "", "--head", "stack:prod")]
     [InlineData("--outage: unknown failure domain 'a\\nb'", "simulate", "--stack", "prod", "--outage", "a\nb")]
     [InlineData("Unrecognized command or argument '--frobnicate'", "check", "--stack", "prod", "--frobnicate")]
