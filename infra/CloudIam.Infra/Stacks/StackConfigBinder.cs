@@ -75,7 +75,8 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
             ?? throw Error(providerNode, $"unknown provider '{provider}'; known providers: {string.Join(", ", providers.Names)}");
         var region = String(fields.Required("region"), "region");
         var zonesNode = List(fields.Required("zones"), "zones");
-        var zones = zonesNode.Items.Select(zone => String(zone, "zone")).ToImmutableArray();
+        // Zones name subnets and pools (logical names), so they are DNS labels like the zones of every cloud.
+        var zones = zonesNode.Items.Select(zone => Matching(zone, "zone", ZonePattern(), "a zone name such as fr-par-1 or eu-west-3a")).ToImmutableArray();
         if (zones.Length < minZones)
         {
             throw Error(zonesNode, $"{provider} needs at least {minZones} zone(s)");
@@ -381,6 +382,9 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,19}$")]
     private static partial Regex SiteNamePattern();
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$")]
+    private static partial Regex ZonePattern();
 
     [GeneratedRegex(@"^[0-9]+\.[0-9]+(\.[0-9]+)?$")]
     private static partial Regex VersionPattern();

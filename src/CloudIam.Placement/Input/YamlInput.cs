@@ -58,9 +58,10 @@ public static class YamlInput
         {
             throw new BadInputException(source, Location(e.Start), $"malformed YAML: {e.InnerException?.Message ?? e.Message}");
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner fails this way on some unterminated flow collections, without a position.
+            // YamlDotNet's scanner fails this way on some unterminated flow collections, and its node builder on
+            // events it does not expect where it is (found by the fuzz corpus), both without a position.
             throw new BadInputException(source, Location(parser.LastEnd), $"malformed YAML after this point: {e.Message}");
         }
     }

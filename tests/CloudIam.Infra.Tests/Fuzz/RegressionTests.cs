@@ -26,6 +26,16 @@ public sealed class RegressionTests : IDisposable
     }
 
     [Fact]
+    public void A_policy_entry_with_an_empty_key_is_malformed_yaml_not_an_internal_error()
+    {
+        var path = Regression("policy-empty-key.yaml");
+        var result = CliProcess.Run("check", "--stack", "prod", "--policy", path);
+
+        CliProcess.IsOneLineBadInput(result, $"{path}:line ");
+        Assert.Contains("malformed YAML", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_scenario_nested_100000_levels_deep_is_refused_at_the_limit()
     {
         var path = Regression("scenario-nested-100000.yaml");
@@ -38,6 +48,7 @@ public sealed class RegressionTests : IDisposable
     [Theory]
     [InlineData("nested-100000", "nesting deeper than 64 levels")]
     [InlineData("alias-bomb", "YAML aliases (*a0) are not supported")]
+    [InlineData("zone-not-a-label", "zone must be a zone name such as fr-par-1 or eu-west-3a, not 'eu-west-3a?'")]
     public void A_hostile_stack_config_is_refused_without_overflow_or_hang(string stack, string problem)
     {
         var stacks = Directory.CreateDirectory(Path.Combine(_scratch.FullName, "stacks"));
