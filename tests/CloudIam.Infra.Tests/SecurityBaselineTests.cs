@@ -76,15 +76,7 @@ public class SecurityBaselineTests
         {
             var partly = program.Add("partly-blocked", new S3Bucket());
             program.Add("partly-blocked-pab", new S3BucketPublicAccessBlock { Bucket = partly.Id, BlockPublicAcls = true, BlockPublicPolicy = true });
-            var blocked = program.Add("blocked", new S3Bucket());
-            program.Add("blocked-pab", new S3BucketPublicAccessBlock
-            {
-                Bucket = blocked.Id,
-                BlockPublicAcls = true,
-                BlockPublicPolicy = true,
-                IgnorePublicAcls = true,
-                RestrictPublicBuckets = true,
-            });
+            BlockedS3Bucket(program, "blocked");
             var published = program.Add("published", new ObjectBucket());
             program.Add("published-acl", new ObjectBucketAcl { Bucket = published.Name(), Acl = "public-read" });
             program.Add("no-acl", new ObjectBucket());
@@ -234,6 +226,20 @@ public class SecurityBaselineTests
         });
 
         Assert.Equal(["alertmanager-old", "config-map"], findings);
+    }
+
+    /// <summary>An S3 bucket with every public-access block on (and no encryption setting of its own).</summary>
+    internal static void BlockedS3Bucket(ProgramBuilder program, string name)
+    {
+        var bucket = program.Add(name, new S3Bucket());
+        program.Add($"{name}-pab", new S3BucketPublicAccessBlock
+        {
+            Bucket = bucket.Id,
+            BlockPublicAcls = true,
+            BlockPublicPolicy = true,
+            IgnorePublicAcls = true,
+            RestrictPublicBuckets = true,
+        });
     }
 
     /// <summary>A Traefik Ingress of one host; the security gate tests declare theirs with it too.</summary>

@@ -21,7 +21,7 @@ public sealed class SecurityGateTests
         {
             Ingress = [new SecurityGroupInlineRule { FromPort = 22, ToPort = 22, Protocol = "tcp", CidrBlocks = ["0.0.0.0/0"] }],
         })),
-        ["SEC002"] = ("plain-bucket", UnencryptedBucket),
+        ["SEC002"] = ("plain-bucket", program => SecurityBaselineTests.BlockedS3Bucket(program, "plain-bucket")),
         ["SEC003"] = ("published", PublicBucket),
         ["SEC004"] = ("imds-v1", program => program.Add("imds-v1", new Ec2LaunchTemplate { MetadataOptions = new InstanceMetadataOptions { HttpTokens = "optional" } })),
         ["SEC005"] = ("eks-world", program => program.Add("eks-world", new EksCluster
@@ -86,19 +86,6 @@ public sealed class SecurityGateTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("private-acl", result.Out, StringComparison.Ordinal);
-    }
-
-    private static void UnencryptedBucket(ProgramBuilder program)
-    {
-        var bucket = program.Add("plain-bucket", new S3Bucket());
-        program.Add("plain-bucket-pab", new S3BucketPublicAccessBlock
-        {
-            Bucket = bucket.Id,
-            BlockPublicAcls = true,
-            BlockPublicPolicy = true,
-            IgnorePublicAcls = true,
-            RestrictPublicBuckets = true,
-        });
     }
 
     private static void PublicBucket(ProgramBuilder program)
