@@ -29,7 +29,9 @@ public sealed class DesignSourceOptions
         command.Options.Add(_preview);
         command.Validators.Add(result =>
         {
-            if (Specs(result.GetValue(_stack), result.GetValue(_state), result.GetValue(_preview)).Count == 0)
+            // Presence, not value: reading a value here would throw on a missing one instead of letting the
+            // parser report it.
+            if (!new Option[] { _stack, _state, _preview }.Any(option => result.GetResult(option) is not null))
             {
                 result.AddError("give at least one --stack, --state or --preview (each may be repeated)");
             }
@@ -75,6 +77,7 @@ public sealed record LoadedDesign
     public static LoadedDesign Load(IReadOnlyList<DesignSpec> specs, CliContext context, PlacementPolicy policy)
     {
         var graphs = new List<ResourceGraph>(specs.Count);
+        var alertPaths = ImmutableArray.CreateBuilder<AlertPath>();
         List<SecurityFinding>? findings = null;
         foreach (var spec in specs)
         {
@@ -82,6 +85,7 @@ public sealed record LoadedDesign
             {
                 var compiled = StackDesigns.Compile(stack, context);
                 graphs.Add(compiled.Graph);
+                alertPaths.AddRange(compiled.Design.AlertPaths);
                 (findings ??= []).AddRange(compiled.SecurityFindings);
                 continue;
             }
@@ -97,7 +101,8 @@ public sealed record LoadedDesign
 
         return new LoadedDesign
         {
-            Design = PlacementInference.Infer(ResourceGraphs.Merge(graphs)),
+            // Only compiled stacks know their alert paths (PL011); exports and previews carry none.
+            Design = RepositoryPipelines.AddTo(PlacementInference.Infer(ResourceGraphs.Merge(graphs)) with { AlertPaths = alertPaths.ToImmutable() }, policy, context),
             Sources = [.. graphs.Select(g => g.Source)],
             SecurityFindings = findings?.ToImmutableArray(),
         };

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CloudIam.Infra.Components.Observability;
 using CloudIam.Infra.Security;
 using CloudIam.Infra.Stacks;
 using CloudIam.Placement.Design;
@@ -28,9 +29,11 @@ public sealed record CompiledStack
 
     public required ImmutableArray<SecurityFinding> SecurityFindings { get; init; }
 
-    public static CompiledStack Compile(StackConfig config)
+    public static CompiledStack Compile(StackConfig config) => From(config, CloudIamProgram.Build(config));
+
+    /// <summary>Everything derived from one program: its YAML, its inferred placement, its security findings.</summary>
+    public static CompiledStack From(StackConfig config, PulumiProgram program)
     {
-        var program = CloudIamProgram.Build(config);
         var graph = ProgramGraph.From(program, config.Stack) with { Source = config.Source };
         return new CompiledStack
         {
@@ -38,7 +41,7 @@ public sealed record CompiledStack
             Program = program,
             Yaml = ProgramEmitter.Emit(program),
             Graph = graph,
-            Design = PlacementInference.Infer(graph),
+            Design = PlacementInference.Infer(graph) with { AlertPaths = AlertPaths.For(config) },
             SecurityFindings = SecurityBaseline.Run(program),
         };
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Components.Isolation;
 using CloudIam.Infra.Platform;
+using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
 
@@ -16,8 +17,14 @@ public sealed record ToolingNamespace
 }
 
 /// <summary>A service as other pods of the same cluster reach it.</summary>
-public sealed record InClusterService(string Name, string Namespace, int Port)
+/// <param name="PodPort">The container port behind <paramref name="Port"/>, which NetworkPolicies name.</param>
+public sealed record InClusterService(string Name, string Namespace, int Port, int PodPort)
 {
+    public InClusterService(string name, string ns, int port)
+        : this(name, ns, port, port)
+    {
+    }
+
     public string Url => $"http://{Name}.{Namespace}.svc:{Port}";
 }
 
@@ -29,6 +36,12 @@ public sealed record ToolingEndpoint
     public required string Name { get; init; }
 
     public required string Url { get; init; }
+
+    /// <summary>Fully qualified host (<c>grafana.scw-par.tooling.cloud-iam.com</c>).</summary>
+    public required string Host { get; init; }
+
+    /// <summary>Answered without sign-in, so that the other side's probes see the real state.</summary>
+    public required string HealthPath { get; init; }
 }
 
 /// <summary>
@@ -62,17 +75,31 @@ public static class Tooling
                     : null,
             },
         }, new ResourceOptions { Provider = site.Kubernetes, Parent = site.ClusterResource });
-        foreach (var (policyName, spec) in isolation.Policies())
+        var ns = new ToolingNamespace { Name = name, Resource = resource };
+        foreach (var (policyName, why, spec) in isolation.Policies())
         {
-            program.Add(site.LogicalName($"{name}-{policyName}"), new NetworkPolicy
-            {
-                Metadata = new ObjectMeta { Name = policyName, Namespace = resource.MetadataName(), Labels = Capability.Map(Capability.Platform) },
-                Spec = spec,
-            }, new ResourceOptions { Provider = site.Kubernetes, Parent = resource });
+            Policy(program, site, ns, policyName, why, spec);
         }
 
-        return new ToolingNamespace { Name = name, Resource = resource };
+        return ns;
     }
+
+    /// <summary>A flow into or out of <paramref name="ns"/> that another component needs (its Ingress, its scraper).</summary>
+    public static void Allow(ProgramBuilder program, KubernetesSite site, ToolingNamespace ns, Flow flow) =>
+        Policy(program, site, ns, flow.PolicyName, flow.Why, flow.Spec());
+
+    private static void Policy(ProgramBuilder program, KubernetesSite site, ToolingNamespace ns, string name, string? why, NetworkPolicySpec spec) =>
+        program.Add(site.LogicalName($"{ns.Name}-{name}"), new NetworkPolicy
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = name,
+                Namespace = ns.Resource.MetadataName(),
+                Labels = Capability.Map(Capability.Platform),
+                Annotations = why is null ? null : FlowPeer.Labels(Flow.WhyAnnotation, why),
+            },
+            Spec = spec,
+        }, new ResourceOptions { Provider = site.Kubernetes, Parent = ns.Resource });
 
     /// <param name="releaseName">Helm release name; the chart derives its service names from it.</param>
     public static Resource<HelmRelease> Release(
@@ -84,12 +111,17 @@ public static class Tooling
             RepositoryOpts = new HelmRepositoryOpts { Repo = chart.Repository },
             Name = releaseName,
             Namespace = ns.Resource.MetadataName(),
-            Values = values.With(new ExprMap { ["commonLabels"] = Capability.HelmLabels(capability) }),
+            Values = chart.LabelKeys.Aggregate(values, (labelled, key) => SetAt(labelled, key.Split('.'), Capability.HelmLabels(capability))),
             Atomic = true,
             CleanupOnFail = true,
             Timeout = ReleaseTimeoutSeconds,
             MaxHistory = 10,
-        }, new ResourceOptions { Provider = site.Kubernetes, Parent = ns.Resource });
+        }, new ResourceOptions { Provider = site.Kubernetes, Parent = ns.Resource, DependsOn = site.StorageReady });
+
+    /// <summary>Sets a value at a dotted path, keeping what the maps on the way already hold; a value already there is a bug and throws.</summary>
+    private static ExprMap SetAt(ExprMap map, string[] path, Expr value) => path.Length == 1
+        ? map.With(new ExprMap { [path[0]] = value })
+        : map.SetItem(path[0], SetAt(map.GetValueOrDefault(path[0]) as ExprMap ?? new ExprMap(), path[1..], value));
 
     /// <summary>
     /// Chart persistence values: a volume of <paramref name="size"/> on the site's storage class, or none when the
@@ -102,10 +134,12 @@ public static class Tooling
         _ => new ExprMap { ["enabled"] = true, ["size"] = size },
     };
 
-    public static ToolingEndpoint Endpoint(KubernetesSite site, string host, string healthPath) => new()
+    public static ToolingEndpoint Endpoint(ClusterConfig cluster, string host, string healthPath) => new()
     {
-        Site = site.Name,
+        Site = cluster.Name,
         Name = host,
-        Url = $"https://{host}.{site.Cluster.ToolingDomain}{healthPath}",
+        Url = $"https://{host}.{cluster.ToolingDomain}{healthPath}",
+        Host = $"{host}.{cluster.ToolingDomain}",
+        HealthPath = healthPath,
     };
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CloudIam.Placement.Rules;
 using CloudIam.Placement.Simulation;
 
 namespace CloudIam.Infra.Reports;
@@ -23,6 +24,7 @@ public static class SimulationFormatter
                 after = c.After,
                 up = c.Up,
                 brokenDependencies = c.BrokenDependencies,
+                remaining = c.Remaining,
             }),
         }),
         OutputFormat.Markdown => Markdown(report),
@@ -43,6 +45,7 @@ public static class SimulationFormatter
             Terminal.Line($"outage: {string.Join(", ", report.Outage.DefaultIfEmpty("(no domain of this design)"))}"),
             Terminal.Line(OutsideLine(report)),
             table,
+            Terminal.Line(DeployJobsLine(report)),
             Terminal.Line(Verdict(report)));
     }
 
@@ -60,6 +63,11 @@ public static class SimulationFormatter
             text,
             ["capability", "critical", "before", "after", "status"],
             report.Capabilities.Select(c => (IReadOnlyList<string>)[c.Name, c.Critical ? "yes" : "no", Count(c.Before), Count(c.After), Status(c)]));
+        if (DeployJobsLine(report) is { Length: > 0 } jobs)
+        {
+            text.Append(jobs).Append("\n\n");
+        }
+
         text.Append("**").Append(Verdict(report)).Append("**\n");
         return text.ToString();
     }
@@ -69,6 +77,12 @@ public static class SimulationFormatter
 
     private static string OutsideLine(SimulationReport report) =>
         report.OutsideDesign.IsEmpty ? "" : $"not in this design (no effect): {string.Join(", ", report.OutsideDesign)}";
+
+    // The pipeline's deploy jobs are the way a fix gets applied during the outage: name the ones left.
+    private static string DeployJobsLine(SimulationReport report) =>
+        report.Capabilities.FirstOrDefault(c => c.Name == PL005RecoveryPath.RecoveryCapability) is { Before: > 0 } jobs
+            ? $"deploy jobs left to apply a fix: {(jobs.Remaining.IsEmpty ? "none" : string.Join(", ", jobs.Remaining))}"
+            : "";
 
     private static string Count(int instances) => instances.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -9,4 +9,7 @@ public sealed record PlacementDesign
     public required string Source { get; init; }
 
     public required ImmutableArray<DesignResource> Resources { get; init; }
+
+    /// <summary>How failures reach people from each site; empty for sources that do not say (exports, previews).</summary>
+    public ImmutableArray<AlertPath> AlertPaths { get; init; } = [];
 }

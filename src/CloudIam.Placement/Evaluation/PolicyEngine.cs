@@ -10,7 +10,7 @@ public static class PolicyEngine
 {
     public static PolicyReport Evaluate(DesignAnalysis analysis, DateOnly today)
     {
-        var context = new RuleContext { Analysis = analysis, Today = today };
+        var context = new RuleContext { Analysis = analysis, Today = today, Rules = RuleRegistry.All };
         var suppressions = analysis.Policy.Suppressions.Where(s => PL009SuppressionHygiene.IsValid(s, context)).ToList();
 
         var violations = ImmutableArray.CreateBuilder<Violation>();
@@ -35,6 +35,11 @@ public static class PolicyEngine
             Violations = violations.ToImmutable(),
             Suppressed = suppressed.ToImmutable(),
             UndeclaredCapabilities = analysis.UndeclaredCapabilities,
+            TimesToTarget = [.. analysis.Design.AlertPaths.Select(path => new TimeToTarget
+            {
+                Path = path,
+                Budget = analysis.Policy.Budgets.TryGetValue(path.Target, out var budget) ? budget : null,
+            })],
         };
     }
 

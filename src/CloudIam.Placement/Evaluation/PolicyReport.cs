@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Design;
 using CloudIam.Placement.Policy;
 using CloudIam.Placement.Rules;
 
@@ -28,6 +29,19 @@ public sealed record PolicyReport
 
     /// <summary>Tagged capabilities the policy does not declare, with resource counts: checked by no rule.</summary>
     public ImmutableSortedDictionary<string, int> UndeclaredCapabilities { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+
+    /// <summary>The design's alert paths with their worst cases against the policy's budgets (PL011); empty when the design has none.</summary>
+    public ImmutableArray<TimeToTarget> TimesToTarget { get; init; } = [];
+}
+
+/// <summary>One site's worst-case time from a deployment failing to a target, and the budget it is held to.</summary>
+public sealed record TimeToTarget
+{
+    public required AlertPath Path { get; init; }
+
+    public TimeSpan? Budget { get; init; }
+
+    public bool WithinBudget => Budget is not { } budget || Path.WorstCase <= budget;
 }
 
 public sealed record CapabilitySummary

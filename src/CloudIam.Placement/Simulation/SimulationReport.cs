@@ -34,6 +34,7 @@ public sealed record SimulationReport
             After = o.InstancesAfter,
             Up = o.Up,
             BrokenDependencies = o.BrokenDependencies,
+            Remaining = [.. analysis.Capabilities[o.Capability].Instances.Where(i => !i.IsLostIn(outage)).Select(i => i.Resource.Name)],
         })],
     };
 }
@@ -51,4 +52,7 @@ public sealed record SimulatedCapability
     public required bool Up { get; init; }
 
     public required ImmutableArray<string> BrokenDependencies { get; init; }
+
+    /// <summary>Names of the instances the outage leaves, in design order: which deploy job still applies a fix.</summary>
+    public required ImmutableArray<string> Remaining { get; init; }
 }

@@ -38,6 +38,7 @@ internal sealed class TestResource(string name)
     private readonly List<string> _networks = [];
     private readonly Dictionary<string, double> _properties = new(StringComparer.Ordinal);
     private string? _capability;
+    private string? _publicHost;
     private string? _provider;
     private string? _region;
     private string? _zone;
@@ -82,6 +83,13 @@ internal sealed class TestResource(string name)
         return this;
     }
 
+    /// <summary>Makes the resource a public DNS record of <paramref name="host"/>.</summary>
+    public TestResource PublicHost(string host)
+    {
+        _publicHost = host;
+        return this;
+    }
+
     public TestResource DependsOn(params string[] names)
     {
         _dependencies.AddRange(names);
@@ -100,6 +108,7 @@ internal sealed class TestResource(string name)
         Type = _type,
         Name = name,
         Capability = _capability,
+        PublicHost = _publicHost,
         Placement = _provider is null
             ? null
             : new ResourcePlacement { Provider = _provider, Region = _region, Zone = _zone, Networks = [.. _networks], OnManagedKubernetes = _kubernetes },

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Components.Isolation;
 using CloudIam.Infra.Platform;
+using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
 
@@ -37,6 +38,9 @@ public sealed class CiRunners
     /// <summary>The chart names the manager's service account after the release.</summary>
     private const string ServiceAccountName = ReleaseName;
 
+    /// <summary>The runner manager's Prometheus endpoint (<c>listen_address</c> the chart sets with <c>metrics.enabled</c>).</summary>
+    private const int MetricsPort = 9252;
+
     public CiRunners(ProgramBuilder program, CiRunnersArgs args)
     {
         var site = args.Site;
@@ -44,15 +48,42 @@ public sealed class CiRunners
         {
             PodSecurity = PodSecurityLevel.Baseline,
             Reason = "the gitlab-runner chart's security context is not verified against restricted (seccompProfile)",
-            IngressFrom = [Observability.Observability.NamespaceName],
-            EgressToInternet = true,
-            EgressToApiServer = true,
+            Flows =
+            [
+                new Flow
+                {
+                    Name = "gitlab",
+                    Why = "the runner manager polls GitLab for jobs over HTTPS; public addresses only",
+                    Direction = FlowDirection.Egress,
+                    Peers = [FlowPeer.Internet],
+                    Ports = [FlowPort.Tcp(443)],
+                },
+                Flow.ToApiServer("the runner manager creates the job pods in ci-jobs and attaches to them through the Kubernetes API"),
+                new Flow
+                {
+                    Name = "scrape",
+                    Why = "the site's Prometheus scrapes the runner manager's metrics",
+                    Direction = FlowDirection.Ingress,
+                    Peers = [FlowPeer.Namespace(Observability.Observability.NamespaceName)],
+                    Ports = [FlowPort.Tcp(MetricsPort)],
+                },
+            ],
         });
         JobsNamespace = Tooling.Namespace(program, site, JobsNamespaceName, new NamespaceIsolation
         {
             PodSecurity = PodSecurityLevel.Baseline,
             Reason = "the executor sets no seccomp profile on job pods; non-root and no escalation are enforced by the runner config",
-            EgressToInternet = true,
+            Flows =
+            [
+                new Flow
+                {
+                    Name = "internet",
+                    Why = "jobs fetch sources, packages and images and call cloud APIs at any port; only public addresses, "
+                        + "so no job reaches Loki, Alertmanager, Prometheus, the nodes or the instance metadata",
+                    Direction = FlowDirection.Egress,
+                    Peers = [FlowPeer.Internet],
+                },
+            ],
         });
         var role = program.Add(site.LogicalName("gitlab-runner-jobs-role"), new RbacRole
         {
@@ -131,7 +162,7 @@ public sealed class CiRunners
             [runners.kubernetes.node_tolerations]
               "{{{CiJobNodes.TaintKey}}}={{{CiJobNodes.TaintValue}}}" = "{{{CiJobNodes.TaintEffect}}}"
             [runners.kubernetes.pod_labels]
-              "{{{Capability.Key}}}" = "{{{Capability.CiRunners}}}"
+              "{{{CapabilityTag.Key}}}" = "{{{Capability.CiRunners}}}"
               "cloudiam.io/site" = "{{{site.Name}}}"
               "cloudiam.io/ci-job-id" = "${CI_JOB_ID}"
         """ + "\n";

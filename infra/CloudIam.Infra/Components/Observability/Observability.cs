@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Components.Isolation;
+using CloudIam.Infra.Components.LogShipping;
 using CloudIam.Infra.Platform;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Yaml;
@@ -17,6 +18,12 @@ public sealed record ObservabilityArgs
 
     /// <summary>Receiver name → secret config key of its webhook URL.</summary>
     public required ImmutableSortedDictionary<string, ConfigKey> WebhookUrls { get; init; }
+
+    /// <summary>The site's dead man's switch URL; required when the site runs alerting.</summary>
+    public ConfigKey? HeartbeatUrl { get; init; }
+
+    /// <summary>What this site's Grafana sends to read the other sites' Prometheus and Loki.</summary>
+    public required ConfigKey RemoteReadPassword { get; init; }
 }
 
 /// <summary>
@@ -28,17 +35,58 @@ public sealed class Observability
     public const string NamespaceName = "observability";
 
     /// <summary>
-    /// Nothing outside the namespace may open a connection in: CI jobs cannot push to Loki or silence Alertmanager.
-    /// Prometheus scrapes every namespace, Alertmanager calls webhooks, the operator and exporters read the API.
+    /// Nothing outside the namespace may open a connection in (the exposure adds its ingress controller, per published
+    /// port): CI jobs cannot push to Loki or silence Alertmanager. What leaves is listed per flow.
     /// </summary>
-    public static NamespaceIsolation Isolation { get; } = new()
+    public static NamespaceIsolation Isolation(ClusterConfig cluster, bool readsOtherSites) => new()
     {
         PodSecurity = PodSecurityLevel.Privileged,
-        Reason = "kube-prometheus-stack's node-exporter needs hostNetwork, hostPID and hostPath, which even baseline forbids",
-        EgressToAllNamespaces = true,
-        EgressToInternet = true,
-        EgressToApiServer = true,
+        Reason = "kube-prometheus-stack's node-exporter needs hostNetwork, hostPID and hostPath, and Alloy reads /var/log from the node: even baseline forbids both",
+        Flows =
+        [
+            new Flow
+            {
+                Name = "scrape",
+                Why = "Prometheus scrapes the metrics endpoints of every namespace's pods (ServiceMonitors, PodMonitors)",
+                Direction = FlowDirection.Egress,
+                Peers = [FlowPeer.EveryNamespace],
+            },
+            new Flow
+            {
+                Name = "scrape-nodes",
+                Why = "node-exporter (hostNetwork) and the kubelets answer on node addresses, outside the pod network",
+                Direction = FlowDirection.Egress,
+                Peers = [FlowPeer.NodeAddresses],
+                Ports = [FlowPort.Tcp(NodeExporterPort), FlowPort.Tcp(KubeletPort)],
+            },
+            Flow.ToApiServer("the Prometheus operator, kube-state-metrics, Prometheus' service discovery and Alloy's pod discovery read the Kubernetes API"),
+            .. cluster.Runs(Capability.Alerting)
+                ? [new Flow
+                {
+                    Name = "alertmanager-webhooks",
+                    Why = "Alertmanager pages on-call through HTTPS webhooks and pings the dead man's switch; public addresses only",
+                    Direction = FlowDirection.Egress,
+                    Pods = FlowPeer.App(HelmCharts.Alertmanager.Name),
+                    Peers = [FlowPeer.Internet],
+                    Ports = [FlowPort.Tcp(443)],
+                }]
+                : ImmutableArray<Flow>.Empty,
+            .. cluster.Runs(Capability.Dashboards) && readsOtherSites
+                ? [new Flow
+                {
+                    Name = "grafana-other-sites",
+                    Why = "Grafana reads the other sites' Prometheus and Loki through their public HTTPS hosts, so one side's dashboards survive the other's outage",
+                    Direction = FlowDirection.Egress,
+                    Pods = FlowPeer.App(HelmCharts.Grafana.Name),
+                    Peers = [FlowPeer.Internet],
+                    Ports = [FlowPort.Tcp(443)],
+                }]
+                : ImmutableArray<Flow>.Empty,
+        ],
     };
+
+    private const int NodeExporterPort = 9100;
+    private const int KubeletPort = 10250;
 
     private static readonly ImmutableArray<string> Capabilities =
         [Capability.Metrics, Capability.Logs, Capability.Alerting, Capability.Dashboards];
@@ -51,15 +99,30 @@ public sealed class Observability
             return;
         }
 
-        var ns = Tooling.Namespace(program, site, NamespaceName, Isolation);
+        var ns = Tooling.Namespace(program, site, NamespaceName, Isolation(site.Cluster, args.Stack.Clusters.Length > 1));
         Namespace = ns;
         Alerting = site.Cluster.Runs(Capability.Alerting)
-            ? new Alerting(program, new AlertingArgs { Site = site, Namespace = ns, Config = args.Stack.Alerting, WebhookUrls = args.WebhookUrls })
+            ? new Alerting(program, new AlertingArgs
+            {
+                Site = site,
+                Namespace = ns,
+                Config = args.Stack.Alerting,
+                WebhookUrls = args.WebhookUrls,
+                HeartbeatUrl = args.HeartbeatUrl ?? throw new InvalidOperationException($"{site.Name} runs alerting without a heartbeat URL"),
+            })
             : null;
         Metrics = site.Cluster.Runs(Capability.Metrics)
-            ? new Metrics(program, new MetricsArgs { Site = site, Namespace = ns, Retention = args.Stack.MetricsRetention, Alertmanager = Alerting?.Service })
+            ? new Metrics(program, new MetricsArgs
+            {
+                Site = site,
+                Namespace = ns,
+                Retention = args.Stack.MetricsRetention,
+                Alertmanager = Alerting?.Service,
+                Runbooks = $"{args.Stack.GitlabUrl}/cloud-iam/runbooks/-/blob/main/alerts.md",
+            })
             : null;
         Logs = site.Cluster.Runs(Capability.Logs) ? new Logs(program, new LogsArgs { Site = site, Namespace = ns }) : null;
+        LogShipper = Logs is null ? null : new LogShipper(program, new LogShipperArgs { Site = site, Namespace = ns, Loki = Logs.Service });
         Dashboards = site.Cluster.Runs(Capability.Dashboards)
             ? new Dashboards(program, new DashboardsArgs
             {
@@ -69,6 +132,8 @@ public sealed class Observability
                 Prometheus = Metrics?.Service,
                 Loki = Logs?.Service,
                 Alertmanager = Alerting?.Service,
+                OtherSites = [.. args.Stack.Clusters.Where(other => other.Name != site.Name)],
+                RemoteReadPassword = args.RemoteReadPassword,
             })
             : null;
     }
@@ -82,4 +147,6 @@ public sealed class Observability
     public Alerting? Alerting { get; }
 
     public Dashboards? Dashboards { get; }
+
+    public LogShipper? LogShipper { get; }
 }

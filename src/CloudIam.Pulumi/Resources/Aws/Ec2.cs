@@ -40,6 +40,17 @@ public sealed record Ec2InternetGateway : IResourceArgs
     public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 
+/// <summary>An Elastic IP: a public address the program owns, handed to a load balancer by allocation ID or to a NAT gateway.</summary>
+public sealed record Ec2Eip : IResourceArgs
+{
+    public static string Token => "aws:ec2/eip:Eip";
+
+    /// <summary><c>vpc</c>.</summary>
+    public Input<string>? Domain { get; init; }
+
+    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
+}
+
 /// <summary>One route; the schema gives it no <c>tags</c>, so it cannot carry a capability.</summary>
 public sealed record Ec2Route : IResourceArgs
 {
@@ -52,16 +63,6 @@ public sealed record Ec2Route : IResourceArgs
     public Input<string>? GatewayId { get; init; }
 
     public Input<string>? NatGatewayId { get; init; }
-}
-
-/// <summary>An Elastic IP; <c>domain: vpc</c> for a NAT gateway's address.</summary>
-public sealed record Ec2Eip : IResourceArgs
-{
-    public static string Token => "aws:ec2/eip:Eip";
-
-    public Input<string>? Domain { get; init; }
-
-    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 
 public sealed record Ec2NatGateway : IResourceArgs

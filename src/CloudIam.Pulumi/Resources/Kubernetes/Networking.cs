@@ -72,3 +72,13 @@ public sealed record NetworkPolicyPort : IArgsObject
     /// <summary><c>TCP</c> (default), <c>UDP</c>, <c>SCTP</c>.</summary>
     public Input<string>? Protocol { get; init; }
 }
+
+/// <summary><c>spec</c> is the Kubernetes API object (rules, tls, ingressClassName), not provider schema.</summary>
+public sealed record KubernetesIngress : IResourceArgs
+{
+    public static string Token => "kubernetes:networking.k8s.io/v1:Ingress";
+
+    public required ObjectMeta Metadata { get; init; }
+
+    public required ExprMap Spec { get; init; }
+}
