@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CloudIam.Infra.Components.Isolation;
 using CloudIam.Infra.Platform;
 using CloudIam.Infra.Security;
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Resources;
 using CloudIam.Pulumi.Resources.Aws;
 using CloudIam.Pulumi.Resources.Kubernetes;
@@ -32,29 +33,50 @@ public class SecurityBaselineTests
     [Fact]
     public void SEC001_trips_on_admin_ports_open_to_the_world()
     {
-        var findings = Findings("SEC001", program =>
-        {
-            program.Add("ssh-world", new Ec2SecurityGroup
+        var findings = Findings("SEC001", _ => { },
+            AwsGroup("ssh-world", new ExprMap { ["fromPort"] = 20, ["toPort"] = 25, ["protocol"] = "tcp", ["cidrBlocks"] = new ExprList(["0.0.0.0/0"]) }),
+            AwsGroup("https-world", new ExprMap { ["fromPort"] = 443, ["toPort"] = 443, ["protocol"] = "tcp", ["cidrBlocks"] = new ExprList(["0.0.0.0/0"]) }),
+            AwsGroup("from-group", new ExprMap { ["fromPort"] = 22, ["toPort"] = 22, ["protocol"] = "tcp", ["securityGroups"] = new ExprList(["sg-2"]) }),
+            Raw("api-vpn", AwsIngressRule, new ExprMap { ["securityGroupId"] = "sg-1", ["ipProtocol"] = "tcp", ["fromPort"] = 6443, ["toPort"] = 6443, ["cidrIpv4"] = "203.0.113.0/24" }),
+            Raw("all-v6", AwsIngressRule, new ExprMap { ["securityGroupId"] = "sg-1", ["ipProtocol"] = "-1", ["cidrIpv6"] = "::/0" }),
+            ScalewayGroup("scw-open", "drop", new ExprMap { ["action"] = "accept", ["portRange"] = "3380-3390" }),
+            ScalewayGroup("scw-default", policy: null),
+            ScalewayGroup("scw-closed", "drop", new ExprMap { ["action"] = "accept", ["port"] = 22, ["ipRange"] = "203.0.113.0/24" }, new ExprMap { ["action"] = "accept", ["protocol"] = "ICMP" }),
+            ScalewayGroup("scw-dropping", "drop", new ExprMap { ["action"] = "drop", ["port"] = 22 }),
+            Raw("scw-rules", "scaleway:instance/securityGroupRules:SecurityGroupRules", new ExprMap
             {
-                Ingress = [new SecurityGroupInlineRule { FromPort = 20, ToPort = 25, Protocol = "tcp", CidrBlocks = ["0.0.0.0/0"] }],
-            });
-            program.Add("https-world", new Ec2SecurityGroup
-            {
-                Ingress = [new SecurityGroupInlineRule { FromPort = 443, ToPort = 443, Protocol = "tcp", CidrBlocks = ["0.0.0.0/0"] }],
-            });
-            program.Add("api-vpn", new VpcSecurityGroupIngressRule { SecurityGroupId = "sg-1", IpProtocol = "tcp", FromPort = 6443, ToPort = 6443, CidrIpv4 = "203.0.113.0/24" });
-            program.Add("all-v6", new VpcSecurityGroupIngressRule { SecurityGroupId = "sg-1", IpProtocol = "-1", CidrIpv6 = "::/0" });
-            program.Add("scw-open", new InstanceSecurityGroup { InboundDefaultPolicy = "drop", InboundRules = [new SecurityGroupRule { Action = "accept", PortRange = "3380-3390" }] });
-            program.Add("scw-default", new InstanceSecurityGroup());
-            program.Add("scw-closed", new InstanceSecurityGroup
-            {
-                InboundDefaultPolicy = "drop",
-                InboundRules = [new SecurityGroupRule { Action = "accept", Port = 22, IpRange = "203.0.113.0/24" }, new SecurityGroupRule { Action = "accept", Protocol = "ICMP" }],
-            });
-            program.Add("scw-rules", new InstanceSecurityGroupRules { SecurityGroupId = "fr-par-1/x", InboundRules = [new SecurityGroupRule { Action = "accept", Port = 10250 }] });
-        });
+                ["securityGroupId"] = "fr-par-1/x",
+                ["inboundRules"] = new ExprList([new ExprMap { ["action"] = "accept", ["port"] = 10250 }]),
+            }));
 
         Assert.Equal(["all-v6", "scw-default", "scw-open", "scw-rules", "ssh-world"], findings);
+    }
+
+    [Theory]
+    [InlineData("", "its provider file does not say how")]
+    [InlineData("firewall:\n  rules: [rules]\n  source: [cidr]\n  fromPort: [port]\n  toPort: [port]\n", "accepts an administration port from everywhere")]
+    public void SEC001_reads_the_firewalls_of_a_provider_added_as_data(string firewallSection, string message)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"acme-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "name: acme\npackages: [acme]\nroles:\n  firewall: [acme:net/firewall:Firewall]\n" + firewallSection);
+        try
+        {
+            var check = new AdminPortsClosedToTheWorld(ProviderCatalog.Shipped.With(path));
+            var rule = new ExprMap { ["cidr"] = "0.0.0.0/0", ["port"] = 22 };
+            var program = new ProgramBuilder("acme").Build() with
+            {
+                Resources = [Raw("acme-fw", "acme:net/firewall:Firewall", new ExprMap { ["rules"] = new ExprList([rule]) })],
+            };
+
+            var finding = Assert.Single(check.Check(program));
+
+            Assert.Equal("acme-fw", finding.Resource);
+            Assert.Contains(message, finding.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -97,13 +119,16 @@ public class SecurityBaselineTests
     {
         var findings = Findings("SEC004", program =>
         {
-            program.Add("v1", new Ec2Instance { Ami = "ami-1", InstanceType = "t3.micro" });
             program.Add("optional", new Ec2LaunchTemplate { MetadataOptions = new InstanceMetadataOptions { HttpTokens = "optional" } });
             var v2 = program.Add("v2", new Ec2LaunchTemplate { MetadataOptions = new InstanceMetadataOptions { HttpTokens = "required" } });
-            program.Add("off", new Ec2Instance { MetadataOptions = new InstanceMetadataOptions { HttpEndpoint = "disabled" } });
             program.Add("nodes-default", NodeGroup());
             program.Add("nodes-templated", NodeGroup() with { LaunchTemplate = new EksNodeGroupLaunchTemplate { Id = v2.Id, Version = "1" } });
-        });
+            var kapsule = program.Add("kapsule", Kapsule());
+            // Scaleway's metadata service hands out no credentials: its pools need no template.
+            program.Add("kapsule-pool", new KubernetesPool { ClusterId = kapsule.Id, NodeType = "PRO2-S", Size = 1, PublicIpDisabled = true });
+        },
+            Raw("v1", AwsInstance, new ExprMap { ["ami"] = "ami-1", ["instanceType"] = "t3.micro" }),
+            Raw("off", AwsInstance, new ExprMap { ["metadataOptions"] = new ExprMap { ["httpEndpoint"] = "disabled" } }));
 
         Assert.Equal(["nodes-default", "optional", "v1"], findings);
     }
@@ -589,11 +614,30 @@ public class SecurityBaselineTests
         },
     };
 
-    private static IEnumerable<string> Findings(string checkId, Action<ProgramBuilder> declare)
+    private const string AwsIngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    private const string AwsInstance = "aws:ec2/instance:Instance";
+
+    /// <summary>
+    /// A resource of a type the program never declares, so it has no builder: as another program or a state export
+    /// would hold it. The schema check in <see cref="Findings"/> still holds it to the provider's real inputs.
+    /// </summary>
+    internal static ResourceDeclaration Raw(string name, string type, ExprMap properties) =>
+        new() { LogicalName = name, Type = type, Properties = properties };
+
+    private static ResourceDeclaration AwsGroup(string name, ExprMap rule) =>
+        Raw(name, "aws:ec2/securityGroup:SecurityGroup", new ExprMap { ["ingress"] = new ExprList([rule]) });
+
+    private static ResourceDeclaration ScalewayGroup(string name, string? policy, params ExprMap[] rules) =>
+        Raw(name, "scaleway:instance/securityGroup:SecurityGroup", policy is null
+            ? new ExprMap { ["inboundRules"] = new ExprList([.. rules]) }
+            : new ExprMap { ["inboundDefaultPolicy"] = policy, ["inboundRules"] = new ExprList([.. rules]) });
+
+    private static IEnumerable<string> Findings(string checkId, Action<ProgramBuilder> declare, params ResourceDeclaration[] raw)
     {
         var builder = new ProgramBuilder("security");
         declare(builder);
-        var program = builder.Build();
+        var built = builder.Build();
+        var program = built with { Resources = [.. built.Resources, .. raw] };
         Assert.Empty(ProviderSchema.Load().Validate(program));
         var check = SecurityBaseline.Checks.Single(check => check.Id == checkId);
         var findings = check.Check(program).ToList();

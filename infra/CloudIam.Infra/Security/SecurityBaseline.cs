@@ -9,10 +9,10 @@ public static class SecurityBaseline
 {
     public static ImmutableArray<ISecurityCheck> Checks { get; } =
     [
-        new AdminPortsClosedToTheWorld(),
+        new AdminPortsClosedToTheWorld(ProviderCatalog.Shipped),
         new BucketsEncrypted(ProviderCatalog.Shipped),
         new BucketsNotPublic(ProviderCatalog.Shipped),
-        new InstanceMetadataV2Required(),
+        new InstanceMetadataV2Required(ProviderCatalog.Shipped),
         new KubernetesApiAllowList(ProviderCatalog.Shipped),
         new RunnersLeastPrivilege(),
         new SecretsOnlyFromConfig(),

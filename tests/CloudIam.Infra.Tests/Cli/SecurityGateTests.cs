@@ -19,10 +19,7 @@ public sealed class SecurityGateTests
     /// <summary>Per rule, one resource that breaks it (the logical name the finding must name).</summary>
     private static readonly Dictionary<string, (string Name, Action<ProgramBuilder> Declare)> Breaking = new(StringComparer.Ordinal)
     {
-        ["SEC001"] = ("ssh-world", program => program.Add("ssh-world", new Ec2SecurityGroup
-        {
-            Ingress = [new SecurityGroupInlineRule { FromPort = 22, ToPort = 22, Protocol = "tcp", CidrBlocks = ["0.0.0.0/0"] }],
-        })),
+        ["SEC001"] = ("ssh-world", _ => { }),
         ["SEC002"] = ("plain-bucket", program => SecurityBaselineTests.BlockedS3Bucket(program, "plain-bucket")),
         ["SEC003"] = ("published", PublicBucket),
         ["SEC004"] = ("imds-v1", program => program.Add("imds-v1", new Ec2LaunchTemplate { MetadataOptions = new InstanceMetadataOptions { HttpTokens = "optional" } })),
@@ -58,6 +55,15 @@ public sealed class SecurityGateTests
         ["SEC019"] = ("public-pool", program => program.Add("public-pool", new KubernetesPool { ClusterId = "fr-par/11111111-1111-1111-1111-111111111111", NodeType = "PRO2-S", Size = 1 })),
     };
 
+    /// <summary>Breaking resources of types the program has no builder for, declared as another program would.</summary>
+    private static readonly Dictionary<string, ResourceDeclaration> WithoutBuilder = new(StringComparer.Ordinal)
+    {
+        ["SEC001"] = SecurityBaselineTests.Raw("ssh-world", "aws:ec2/securityGroup:SecurityGroup", new ExprMap
+        {
+            ["ingress"] = new ExprList([new ExprMap { ["fromPort"] = 22, ["toPort"] = 22, ["protocol"] = "tcp", ["cidrBlocks"] = new ExprList(["0.0.0.0/0"]) }]),
+        }),
+    };
+
     public static TheoryData<string> Rules => [.. SecurityBaseline.Checks.Select(check => check.Id)];
 
     [Fact]
@@ -72,7 +78,7 @@ public sealed class SecurityGateTests
     {
         var (name, declare) = Breaking[rule];
 
-        var result = CliHarness.RunWith(config => With(config, declare), "compile", "--stack", "prod");
+        var result = CliHarness.RunWith(config => With(config, declare, WithoutBuilder.TryGetValue(rule, out var raw) ? [raw] : []), "compile", "--stack", "prod");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(result.Out);
@@ -112,11 +118,11 @@ public sealed class SecurityGateTests
         program.Add("published-acl", new ObjectBucketAcl { Bucket = bucket.Name(), Acl = "public-read" });
     }
 
-    private static CompiledStack With(StackConfig config, Action<ProgramBuilder> declare)
+    private static CompiledStack With(StackConfig config, Action<ProgramBuilder> declare, params ResourceDeclaration[] raw)
     {
         var program = CompiledStack.Compile(config).Program;
         var extra = new ProgramBuilder(program.Name);
         declare(extra);
-        return CompiledStack.From(config, program with { Resources = [.. program.Resources, .. extra.Build().Resources] });
+        return CompiledStack.From(config, program with { Resources = [.. program.Resources, .. extra.Build().Resources, .. raw] });
     }
 }

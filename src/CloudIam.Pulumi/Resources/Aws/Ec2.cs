@@ -96,56 +96,6 @@ public sealed record Ec2RouteTableAssociation : IResourceArgs
     public Input<string>? SubnetId { get; init; }
 }
 
-/// <summary>Security group with inline rules; the program declares none, the security baseline inspects any that appear.</summary>
-public sealed record Ec2SecurityGroup : IResourceArgs
-{
-    public static string Token => "aws:ec2/securityGroup:SecurityGroup";
-
-    public ImmutableArray<SecurityGroupInlineRule>? Ingress { get; init; }
-}
-
-public sealed record SecurityGroupInlineRule : IArgsObject
-{
-    public required Input<int> FromPort { get; init; }
-
-    public required Input<int> ToPort { get; init; }
-
-    /// <summary><c>tcp</c>, <c>udp</c>, <c>icmp</c> or <c>-1</c> (all).</summary>
-    public required Input<string> Protocol { get; init; }
-
-    public ImmutableArray<Input<string>>? CidrBlocks { get; init; }
-
-    public ImmutableArray<Input<string>>? Ipv6CidrBlocks { get; init; }
-}
-
-public sealed record VpcSecurityGroupIngressRule : IResourceArgs
-{
-    public static string Token => "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-
-    public required Input<string> SecurityGroupId { get; init; }
-
-    public required Input<string> IpProtocol { get; init; }
-
-    public Input<int>? FromPort { get; init; }
-
-    public Input<int>? ToPort { get; init; }
-
-    public Input<string>? CidrIpv4 { get; init; }
-
-    public Input<string>? CidrIpv6 { get; init; }
-}
-
-public sealed record Ec2Instance : IResourceArgs
-{
-    public static string Token => "aws:ec2/instance:Instance";
-
-    public Input<string>? Ami { get; init; }
-
-    public Input<string>? InstanceType { get; init; }
-
-    public InstanceMetadataOptions? MetadataOptions { get; init; }
-}
-
 public sealed record Ec2LaunchTemplate : IResourceArgs
 {
     public static string Token => "aws:ec2/launchTemplate:LaunchTemplate";
@@ -159,7 +109,7 @@ public sealed record Ec2LaunchTemplate : IResourceArgs
     public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 
-/// <summary>Same object on Instance and LaunchTemplate; <c>httpTokens: required</c> is IMDSv2.</summary>
+/// <summary>A launch template's <c>metadataOptions</c>; <c>httpTokens: required</c> is IMDSv2.</summary>
 public sealed record InstanceMetadataOptions : IArgsObject
 {
     public Input<string>? HttpTokens { get; init; }
