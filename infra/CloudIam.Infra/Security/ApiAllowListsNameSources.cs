@@ -1,17 +1,18 @@
 using CloudIam.Infra.Stacks;
-using CloudIam.Pulumi.Resources.Aws;
-using CloudIam.Pulumi.Resources.Scaleway;
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Yaml;
 using static CloudIam.Infra.Security.ProgramValues;
 
 namespace CloudIam.Infra.Security;
 
 /// <summary>
-/// SEC011: an API-server allow-list names its sources: no Kapsule <c>scalewayRanges</c> rule (every Scaleway
-/// customer's machines) and no range wider than a /<see cref="WidestPrefix"/> (a shared runner fleet, a cloud
-/// region). SEC005 only rejects 0.0.0.0/0.
+/// SEC011: an API-server allow-list names its sources, on any provider: no rule of an <c>api-access-list</c> resource
+/// admits the provider's own ranges (its provider file's <c>apiAccessProviderRanges</c>, Kapsule's
+/// <c>scalewayRanges</c>: every customer's machines), and no range, in such a list or inline on a <c>cluster</c>
+/// (<c>vpcConfig.publicAccessCidrs</c>, as SEC005 reads it), is wider than a /<see cref="WidestPrefix"/> (a shared
+/// runner fleet, a cloud region). SEC005 only rejects 0.0.0.0/0.
 /// </summary>
-public sealed class ApiAllowListsNameSources : ISecurityCheck
+public sealed class ApiAllowListsNameSources(ProviderCatalog providers) : ISecurityCheck
 {
     /// <summary>A VPN or office range; anything wider is someone else's network too.</summary>
     public const int WidestPrefix = 24;
@@ -26,27 +27,25 @@ public sealed class ApiAllowListsNameSources : ISecurityCheck
 
     public IEnumerable<SecurityFinding> Check(PulumiProgram program)
     {
-        var kapsule = program.OfType<KubernetesAcl>().SelectMany(acl => Items(acl.Property("aclRules")).OfType<ExprMap>()
-            .SelectMany(rule => Problems(Bool(rule.GetValueOrDefault("scalewayRanges")) == true, Text(rule.GetValueOrDefault("ip"))))
-            .Select(problem => Finding(acl, problem)));
-        var eks = program.OfType<EksCluster>().SelectMany(cluster => Texts(cluster.Property("vpcConfig.publicAccessCidrs"))
-            .SelectMany(cidr => Problems(false, cidr))
+        var lists = WithRole(program, providers, ResourceRole.ApiAccessList).SelectMany(list => ProviderRanges(list)
+            .Concat(AllTexts(list.Properties).SelectMany(TooWide))
+            .Select(problem => Finding(list, problem)));
+        var inline = WithRole(program, providers, ResourceRole.Cluster).SelectMany(cluster => Texts(cluster.Property("vpcConfig.publicAccessCidrs"))
+            .SelectMany(TooWide)
             .Select(problem => Finding(cluster, problem)));
-        return kapsule.Concat(eks);
+        return lists.Concat(inline);
     }
 
-    private static IEnumerable<string> Problems(bool scalewayRanges, string? cidr)
-    {
-        if (scalewayRanges)
-        {
-            yield return "scalewayRanges admits every Scaleway customer; list the sites' egress addresses instead";
-        }
+    private IEnumerable<string> ProviderRanges(ResourceDeclaration list) =>
+        providers.OfType(list.Type)?.ApiAccessProviderRanges is { } input
+        && Entries(list.Properties).Any(entry => entry.Key == input && Bool(entry.Value) == true)
+            ? [$"{input} admits every customer of the provider; list the sites' egress addresses instead"]
+            : [];
 
-        if (cidr is not null && Ipv4Cidr.TryParse(cidr, out var range) && range.PrefixLength < WidestPrefix)
-        {
-            yield return $"{cidr} is wider than a /{WidestPrefix}; name the VPN and the egress addresses";
-        }
-    }
+    private static IEnumerable<string> TooWide(string text) =>
+        Ipv4Cidr.TryParse(text, out var range) && range.PrefixLength < WidestPrefix
+            ? [$"{text} is wider than a /{WidestPrefix}; name the VPN and the egress addresses"]
+            : [];
 
     private SecurityFinding Finding(ResourceDeclaration resource, string message) =>
         new() { CheckId = Id, Resource = resource.LogicalName, Message = message };

@@ -19,7 +19,7 @@ public static class SecurityBaseline
         new ExposedOnlyWithAuthentication(),
         new TlsOnEveryPublicHost(),
         new SecretsOnlyInKubernetesSecrets(),
-        new ApiAllowListsNameSources(),
+        new ApiAllowListsNameSources(ProviderCatalog.Shipped),
         new ClusterAdminsExplicit(),
         new NamespacesDenyByDefault(),
         new NamespacesEnforcePodSecurity(),

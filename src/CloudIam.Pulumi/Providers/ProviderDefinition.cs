@@ -40,6 +40,12 @@ public sealed record ProviderDefinition
     /// <summary>The provider's public status page, for the status page's "cloud-providers" group.</summary>
     public required ProviderStatusPage? Status { get; init; }
 
+    /// <summary>
+    /// The input of an <c>api-access-list</c> rule that admits the provider's own address ranges (every customer's
+    /// machines there), which SEC011 refuses; null when the provider has none.
+    /// </summary>
+    public string? ApiAccessProviderRanges { get; init; }
+
     /// <summary>How the inbound rules of the provider's firewalls read; null when it has none the checker knows.</summary>
     public ProviderFirewall? Firewall { get; init; }
 

@@ -17,7 +17,7 @@ public static partial class ProviderFile
 {
     private static readonly string[] TopKeys =
         ["name", "packages", "runsOnCluster", "roles", "globalModules", "inputs", "zoneRegion", "apiServerHost", "services", "status", "firewall",
-        "instanceMetadata"];
+        "instanceMetadata", "apiAccessProviderRanges"];
 
     private static readonly string[] InputKeys = ["region", "zone", "network", "subnet"];
     private static readonly string[] ServiceKeys = ["name", "scope", "usedBy", "description"];
@@ -68,6 +68,7 @@ public static partial class ProviderFile
             },
             ZoneRegion = Pattern(root, "zoneRegion", source),
             ApiServerHost = Pattern(root, "apiServerHost", source),
+            ApiAccessProviderRanges = Scalar(root, "apiAccessProviderRanges", source),
             RunsOnCluster = Boolean(root, "runsOnCluster", source),
             Services = Services(root, source),
             Status = status is null ? null : new ProviderStatusPage
