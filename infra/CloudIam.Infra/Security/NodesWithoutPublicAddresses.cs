@@ -9,7 +9,7 @@ namespace CloudIam.Infra.Security;
 /// the known ways: <c>publicIpDisabled: true</c> (Kapsule, egress through a Public Gateway) or subnets none of which
 /// map public IPs on launch (EKS, egress through NAT). A node pool of a provider with neither is reported, not skipped.
 /// </summary>
-public sealed class NodesWithoutPublicAddresses : ISecurityCheck
+public sealed class NodesWithoutPublicAddresses(ProviderCatalog providers) : ISecurityCheck
 {
     public string Id => "SEC019";
 
@@ -21,9 +21,9 @@ public sealed class NodesWithoutPublicAddresses : ISecurityCheck
 
     public IEnumerable<SecurityFinding> Check(PulumiProgram program)
     {
-        var subnets = WithRole(program, ResourceRole.Subnet)
+        var subnets = WithRole(program, providers, ResourceRole.Subnet)
             .ToDictionary(subnet => subnet.LogicalName, subnet => Bool(subnet.Property("mapPublicIpOnLaunch")) == true, StringComparer.Ordinal);
-        return WithRole(program, ResourceRole.NodePool).SelectMany(pool => Problem(pool, subnets) is { } problem
+        return WithRole(program, providers, ResourceRole.NodePool).SelectMany(pool => Problem(pool, subnets) is { } problem
             ? [Finding(pool, problem)]
             : Array.Empty<SecurityFinding>());
     }

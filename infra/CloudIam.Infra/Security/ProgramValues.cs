@@ -22,10 +22,6 @@ internal static class ProgramValues
 
     public static IEnumerable<string> Texts(Expr? value) => Items(value).Select(Text).OfType<string>();
 
-    /// <summary>Resources whose type has <paramref name="role"/> in the provider files, whatever their provider.</summary>
-    public static IEnumerable<ResourceDeclaration> WithRole(PulumiProgram program, ResourceRole role) =>
-        program.Resources.Where(resource => ProviderCatalog.Shipped.Is(resource.Type, role));
-
     /// <summary>Resources of <typeparamref name="TArgs"/> whose <paramref name="property"/> refers to <paramref name="target"/>.</summary>
     public static IEnumerable<ResourceDeclaration> Referring<TArgs>(PulumiProgram program, ResourceDeclaration target, string property)
         where TArgs : IResourceArgs =>

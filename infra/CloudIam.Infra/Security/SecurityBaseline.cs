@@ -24,10 +24,10 @@ public static class SecurityBaseline
         new NamespacesDenyByDefault(),
         new NamespacesEnforcePodSecurity(),
         new CiJobsContained(),
-        new StateBucketsHardened(),
+        new StateBucketsHardened(ProviderCatalog.Shipped),
         new ClusterSecretsEncrypted(),
         new ControlPlaneLogsKept(),
-        new NodesWithoutPublicAddresses(),
+        new NodesWithoutPublicAddresses(ProviderCatalog.Shipped),
     ];
 
     public static ImmutableArray<SecurityFinding> Run(PulumiProgram program) =>

@@ -12,7 +12,7 @@ namespace CloudIam.Infra.Security;
 /// that admits only the deploy principal; on AWS the policy also refuses plain HTTP and the bucket is replicated to
 /// (or is the replica of) another bucket. Encryption and public access are SEC002 and SEC003, as for every bucket.
 /// </summary>
-public sealed class StateBucketsHardened : ISecurityCheck
+public sealed class StateBucketsHardened(ProviderCatalog providers) : ISecurityCheck
 {
     public string Id => "SEC016";
 
@@ -24,7 +24,7 @@ public sealed class StateBucketsHardened : ISecurityCheck
 
     public IEnumerable<SecurityFinding> Check(PulumiProgram program)
     {
-        return WithRole(program, ResourceRole.Bucket).Where(IsState).SelectMany(bucket => Problems(program, bucket).Select(problem => Finding(bucket, problem)));
+        return WithRole(program, providers, ResourceRole.Bucket).Where(IsState).SelectMany(bucket => Problems(program, bucket).Select(problem => Finding(bucket, problem)));
     }
 
     private static bool IsState(ResourceDeclaration bucket) =>
