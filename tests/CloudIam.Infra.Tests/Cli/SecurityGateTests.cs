@@ -19,7 +19,7 @@ public sealed class SecurityGateTests
     /// <summary>Per rule, one resource that breaks it (the logical name the finding must name).</summary>
     private static readonly Dictionary<string, (string Name, Action<ProgramBuilder> Declare)> Breaking = new(StringComparer.Ordinal)
     {
-        ["SEC001"] = ("ssh-world", _ => { }),
+        ["SEC001"] = ("ssh-world", InWithoutBuilder),
         ["SEC002"] = ("plain-bucket", program => SecurityBaselineTests.BlockedS3Bucket(program, "plain-bucket")),
         ["SEC003"] = ("published", PublicBucket),
         ["SEC004"] = ("imds-v1", program => program.Add("imds-v1", new Ec2LaunchTemplate { MetadataOptions = new InstanceMetadataOptions { HttpTokens = "optional" } })),
@@ -110,6 +110,11 @@ public sealed class SecurityGateTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("private-acl", result.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>The breaking resource is a type without a builder: it is in <see cref="WithoutBuilder"/>.</summary>
+    private static void InWithoutBuilder(ProgramBuilder program)
+    {
     }
 
     private static void PublicBucket(ProgramBuilder program)

@@ -50,23 +50,9 @@ public sealed class CiRunners
             Reason = "the gitlab-runner chart's security context is not verified against restricted (seccompProfile)",
             Flows =
             [
-                new Flow
-                {
-                    Name = "gitlab",
-                    Why = "the runner manager polls GitLab for jobs over HTTPS; public addresses only",
-                    Direction = FlowDirection.Egress,
-                    Peers = [FlowPeer.Internet],
-                    Ports = [FlowPort.Tcp(443)],
-                },
+                Flow.ToInternet("gitlab", "the runner manager polls GitLab for jobs over HTTPS; public addresses only", FlowPort.Tcp(443)),
                 Flow.ToApiServer("the runner manager creates the job pods in ci-jobs and attaches to them through the Kubernetes API"),
-                new Flow
-                {
-                    Name = "scrape",
-                    Why = "the site's Prometheus scrapes the runner manager's metrics",
-                    Direction = FlowDirection.Ingress,
-                    Peers = [FlowPeer.Namespace(Observability.Observability.NamespaceName)],
-                    Ports = [FlowPort.Tcp(MetricsPort)],
-                },
+                Observability.Observability.ScrapedBy("the runner manager's metrics", MetricsPort),
             ],
         });
         JobsNamespace = Tooling.Namespace(program, site, JobsNamespaceName, new NamespaceIsolation
@@ -75,14 +61,10 @@ public sealed class CiRunners
             Reason = "the executor sets no seccomp profile on job pods; non-root and no escalation are enforced by the runner config",
             Flows =
             [
-                new Flow
-                {
-                    Name = "internet",
-                    Why = "jobs fetch sources, packages and images and call cloud APIs at any port; only public addresses, "
-                        + "so no job reaches Loki, Alertmanager, Prometheus, the nodes or the instance metadata",
-                    Direction = FlowDirection.Egress,
-                    Peers = [FlowPeer.Internet],
-                },
+                Flow.ToInternet(
+                    "internet",
+                    "jobs fetch sources, packages and images and call cloud APIs at any port; only public addresses, "
+                        + "so no job reaches Loki, Alertmanager, Prometheus, the nodes or the instance metadata"),
             ],
         });
         var role = program.Add(site.LogicalName("gitlab-runner-jobs-role"), new RbacRole

@@ -88,14 +88,11 @@ public sealed class Exposure
         var ingressNs = Tooling.Namespace(program, site, IngressNamespace, IngressIsolation(backends.Select(backend => (backend.Namespace.Name, backend.Ports))));
         foreach (var (backend, ports) in backends)
         {
-            Tooling.Allow(program, site, backend, new Flow
-            {
-                Name = "from-ingress-controller",
-                Why = "Traefik forwards the published hosts (and Let's Encrypt's HTTP-01 challenges, to cert-manager's solver pods) to these ports",
-                Direction = FlowDirection.Ingress,
-                Peers = [FlowPeer.Namespace(ingressNs.Name, FlowPeer.App(HelmCharts.Traefik.Name))],
-                Ports = ports,
-            });
+            Tooling.Allow(program, site, backend, Flow.From(
+                "from-ingress-controller",
+                "Traefik forwards the published hosts (and Let's Encrypt's HTTP-01 challenges, to cert-manager's solver pods) to these ports",
+                FlowPeer.Namespace(ingressNs.Name, FlowPeer.App(HelmCharts.Traefik.Name)),
+                ports));
         }
 
         Controller = Tooling.Release(program, site, ingressNs, HelmCharts.Traefik, "traefik", Capability.Platform, new ExprMap
@@ -242,15 +239,11 @@ public sealed class Exposure
                 Peers = [],
                 Ports = [FlowPort.Tcp(TraefikWebPort), FlowPort.Tcp(TraefikWebsecurePort)],
             },
-            .. backends.Select(backend => new Flow
-            {
-                Name = $"to-{backend.Namespace}",
-                Why = $"Traefik forwards the hosts published from {backend.Namespace} (and HTTP-01 challenges to cert-manager's solver pods there)",
-                Direction = FlowDirection.Egress,
-                Pods = FlowPeer.App(HelmCharts.Traefik.Name),
-                Peers = [FlowPeer.Namespace(backend.Namespace)],
-                Ports = backend.Ports,
-            }),
+            .. backends.Select(backend => Flow.To(
+                $"to-{backend.Namespace}",
+                $"Traefik forwards the hosts published from {backend.Namespace} (and HTTP-01 challenges to cert-manager's solver pods there)",
+                FlowPeer.Namespace(backend.Namespace),
+                backend.Ports) with { Pods = FlowPeer.App(HelmCharts.Traefik.Name) }),
             Flow.ToApiServer("Traefik watches Ingresses, Services and its Middlewares through the Kubernetes API"),
         ],
     };
@@ -261,15 +254,11 @@ public sealed class Exposure
         PodSecurity = PodSecurityLevel.Restricted,
         Flows =
         [
-            new Flow
-            {
-                Name = "acme",
-                Why = "cert-manager orders certificates from Let's Encrypt and writes DNS-01 records through the Route 53 API (HTTPS), "
+            Flow.ToInternet(
+                "acme",
+                "cert-manager orders certificates from Let's Encrypt and writes DNS-01 records through the Route 53 API (HTTPS), "
                     + "self-checks HTTP-01 challenges at the public address (HTTP) and DNS-01 propagation at the authoritative name servers (DNS)",
-                Direction = FlowDirection.Egress,
-                Peers = [FlowPeer.Internet],
-                Ports = [FlowPort.Tcp(443), FlowPort.Tcp(80), FlowPort.Udp(53), FlowPort.Tcp(53)],
-            },
+                FlowPort.Tcp(443), FlowPort.Tcp(80), FlowPort.Udp(53), FlowPort.Tcp(53)),
             new Flow
             {
                 Name = "webhook-from-api-server",
@@ -289,14 +278,9 @@ public sealed class Exposure
         PodSecurity = PodSecurityLevel.Restricted,
         Flows =
         [
-            new Flow
-            {
-                Name = "gitlab",
-                Why = "oauth2-proxy signs users in with GitLab (OIDC discovery, token exchange, group membership) over HTTPS; public addresses only",
-                Direction = FlowDirection.Egress,
-                Peers = [FlowPeer.Internet],
-                Ports = [FlowPort.Tcp(443)],
-            },
+            Flow.ToInternet(
+                "gitlab", "oauth2-proxy signs users in with GitLab (OIDC discovery, token exchange, group membership) over HTTPS; public addresses only",
+                FlowPort.Tcp(443)),
         ],
     };
 

@@ -34,6 +34,17 @@ public sealed record Flow
 
     public string PolicyName => $"allow-{Name}";
 
+    /// <summary>Ingress from the pods <paramref name="peer"/> names, on <paramref name="ports"/> (every port when none).</summary>
+    public static Flow From(string name, string why, FlowPeer peer, params ImmutableArray<FlowPort> ports) =>
+        new() { Name = name, Why = why, Direction = FlowDirection.Ingress, Peers = [peer], Ports = ports };
+
+    /// <summary>Egress to what <paramref name="peer"/> names, on <paramref name="ports"/> (every port when none).</summary>
+    public static Flow To(string name, string why, FlowPeer peer, params ImmutableArray<FlowPort> ports) =>
+        new() { Name = name, Why = why, Direction = FlowDirection.Egress, Peers = [peer], Ports = ports };
+
+    /// <summary>Egress to public addresses only.</summary>
+    public static Flow ToInternet(string name, string why, params ImmutableArray<FlowPort> ports) => To(name, why, FlowPeer.Internet, ports);
+
     /// <summary>
     /// Egress to the Kubernetes API server, for <paramref name="why"/>. The API server is outside the pod network (a
     /// public Kapsule endpoint, EKS interfaces in the VPC): only its ports (Kapsule 6443, EKS 443) can be named.

@@ -40,31 +40,15 @@ public sealed record NamespaceIsolation
         ]);
     }
 
-    /// <summary>The flows every namespace has: default-deny first, then DNS and the namespace's own pods.</summary>
+    private const string OwnPods =
+        "the pods of one release talk to each other (Prometheus to Alertmanager, Alloy to Loki, runner to its jobs' services)";
+
+    /// <summary>The flows every namespace has besides default-deny: DNS and the namespace's own pods.</summary>
     public static ImmutableArray<Flow> Base { get; } =
     [
-        new Flow
-        {
-            Name = "dns",
-            Why = "name resolution through the cluster DNS in kube-system",
-            Direction = FlowDirection.Egress,
-            Peers = [FlowPeer.Namespace("kube-system")],
-            Ports = [FlowPort.Udp(53), FlowPort.Tcp(53)],
-        },
-        new Flow
-        {
-            Name = "same-namespace-in",
-            Why = "the pods of one release talk to each other (Prometheus to Alertmanager, Alloy to Loki, runner to its jobs' services)",
-            Direction = FlowDirection.Ingress,
-            Peers = [FlowPeer.OwnNamespace],
-        },
-        new Flow
-        {
-            Name = "same-namespace-out",
-            Why = "the pods of one release talk to each other (Prometheus to Alertmanager, Alloy to Loki, runner to its jobs' services)",
-            Direction = FlowDirection.Egress,
-            Peers = [FlowPeer.OwnNamespace],
-        },
+        Flow.To("dns", "name resolution through the cluster DNS in kube-system", FlowPeer.Namespace("kube-system"), FlowPort.Udp(53), FlowPort.Tcp(53)),
+        Flow.From("same-namespace-in", OwnPods, FlowPeer.OwnNamespace),
+        Flow.To("same-namespace-out", OwnPods, FlowPeer.OwnNamespace),
     ];
 
     /// <summary>The NetworkPolicy specs, by name: default-deny first, then one allow per flow.</summary>

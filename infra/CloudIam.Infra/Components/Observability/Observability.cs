@@ -44,49 +44,43 @@ public sealed class Observability
         Reason = "kube-prometheus-stack's node-exporter needs hostNetwork, hostPID and hostPath, and Alloy reads /var/log from the node: even baseline forbids both",
         Flows =
         [
-            new Flow
-            {
-                Name = "scrape",
-                Why = "Prometheus scrapes the metrics endpoints of every namespace's pods (ServiceMonitors, PodMonitors)",
-                Direction = FlowDirection.Egress,
-                Peers = [FlowPeer.EveryNamespace],
-            },
-            new Flow
-            {
-                Name = "scrape-nodes",
-                Why = "node-exporter (hostNetwork) and the kubelets answer on node addresses, outside the pod network",
-                Direction = FlowDirection.Egress,
-                Peers = [FlowPeer.NodeAddresses],
-                Ports = [FlowPort.Tcp(NodeExporterPort), FlowPort.Tcp(KubeletPort)],
-            },
+            Flow.To("scrape", "Prometheus scrapes the metrics endpoints of every namespace's pods (ServiceMonitors, PodMonitors)", FlowPeer.EveryNamespace),
+            Flow.To(
+                "scrape-nodes", "node-exporter (hostNetwork) and the kubelets answer on node addresses, outside the pod network",
+                FlowPeer.NodeAddresses, FlowPort.Tcp(NodeExporterPort), FlowPort.Tcp(KubeletPort)),
             Flow.ToApiServer("the Prometheus operator, kube-state-metrics, Prometheus' service discovery and Alloy's pod discovery read the Kubernetes API"),
+            new Flow
+            {
+                Name = "operator-webhook-from-api-server",
+                Why = "the API server calls the Prometheus operator's admission webhook (prometheusOperator.tls.internalPort) on every PrometheusRule; "
+                    + "it is outside the pod network, so only the port can be named",
+                Direction = FlowDirection.Ingress,
+                Peers = [],
+                Ports = [FlowPort.Tcp(OperatorWebhookPort)],
+            },
             .. cluster.Runs(Capability.Alerting)
-                ? [new Flow
-                {
-                    Name = "alertmanager-webhooks",
-                    Why = "Alertmanager pages on-call through HTTPS webhooks and pings the dead man's switch; public addresses only",
-                    Direction = FlowDirection.Egress,
-                    Pods = FlowPeer.App(HelmCharts.Alertmanager.Name),
-                    Peers = [FlowPeer.Internet],
-                    Ports = [FlowPort.Tcp(443)],
-                }]
+                ? [Flow.ToInternet(
+                    "alertmanager-webhooks", "Alertmanager pages on-call through HTTPS webhooks and pings the dead man's switch; public addresses only",
+                    FlowPort.Tcp(443)) with { Pods = FlowPeer.App(HelmCharts.Alertmanager.Name) }]
                 : ImmutableArray<Flow>.Empty,
             .. cluster.Runs(Capability.Dashboards) && readsOtherSites
-                ? [new Flow
-                {
-                    Name = "grafana-other-sites",
-                    Why = "Grafana reads the other sites' Prometheus and Loki through their public HTTPS hosts, so one side's dashboards survive the other's outage",
-                    Direction = FlowDirection.Egress,
-                    Pods = FlowPeer.App(HelmCharts.Grafana.Name),
-                    Peers = [FlowPeer.Internet],
-                    Ports = [FlowPort.Tcp(443)],
-                }]
+                ? [Flow.ToInternet(
+                    "grafana-other-sites",
+                    "Grafana reads the other sites' Prometheus and Loki through their public HTTPS hosts, so one side's dashboards survive the other's outage",
+                    FlowPort.Tcp(443)) with { Pods = FlowPeer.App(HelmCharts.Grafana.Name) }]
                 : ImmutableArray<Flow>.Empty,
         ],
     };
 
+    /// <summary>Lets this namespace's Prometheus scrape another namespace's pods on <paramref name="port"/>.</summary>
+    public static Flow ScrapedBy(string what, int port) =>
+        Flow.From("scrape", $"the site's Prometheus scrapes {what}", FlowPeer.Namespace(NamespaceName), FlowPort.Tcp(port));
+
     private const int NodeExporterPort = 9100;
     private const int KubeletPort = 10250;
+
+    /// <summary>kube-prometheus-stack's <c>prometheusOperator.tls.internalPort</c>, which its admission webhook Service targets.</summary>
+    private const int OperatorWebhookPort = 10250;
 
     private static readonly ImmutableArray<string> Capabilities =
         [Capability.Metrics, Capability.Logs, Capability.Alerting, Capability.Dashboards];

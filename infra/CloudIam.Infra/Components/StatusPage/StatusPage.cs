@@ -47,23 +47,12 @@ public sealed class StatusPage
             Reason = "the Gatus chart's security context is not verified against restricted (seccompProfile, capabilities)",
             Flows =
             [
-                new Flow
-                {
-                    Name = "probes",
-                    Why = "Gatus probes the providers' status pages, the other sites' public tooling hosts and the customer deployments, "
-                        + "at whatever port their URLs name; public addresses only",
-                    Direction = FlowDirection.Egress,
-                    Peers = [FlowPeer.Internet],
-                },
+                Flow.ToInternet(
+                    "probes",
+                    "Gatus probes the providers' status pages, the other sites' public tooling hosts and the customer deployments, "
+                        + "at whatever port their URLs name; public addresses only"),
                 .. site.Cluster.Runs(Capability.Metrics)
-                    ? [new Flow
-                    {
-                        Name = "scrape",
-                        Why = "the site's Prometheus scrapes the probe results and pages on them (DeploymentAlerts)",
-                        Direction = FlowDirection.Ingress,
-                        Peers = [FlowPeer.Namespace(Observability.Observability.NamespaceName)],
-                        Ports = [FlowPort.Tcp(PodPort)],
-                    }]
+                    ? [Observability.Observability.ScrapedBy("the probe results and pages on them (DeploymentAlerts)", PodPort)]
                     : ImmutableArray<Flow>.Empty,
             ],
         });
