@@ -30,11 +30,14 @@ public sealed class StateBucketsHardened(ProviderCatalog providers) : ISecurityC
     private static bool IsState(ResourceDeclaration bucket) =>
         Text((bucket.Property("tags") as ExprMap)?.GetValueOrDefault(StateBucket.PurposeKey)) == StateBucket.Purpose;
 
-    /// <summary>A state bucket of a provider the rule has no checks for is reported, not skipped.</summary>
-    private static IEnumerable<string> Problems(PulumiProgram program, ResourceDeclaration bucket) => bucket.Type switch
+    /// <summary>
+    /// Versioning, access and replication are separate resources whose shapes differ per provider, so the checks are
+    /// per provider (by its provider file's name); a state bucket of a provider without them is reported, not skipped.
+    /// </summary>
+    private IEnumerable<string> Problems(PulumiProgram program, ResourceDeclaration bucket) => providers.OfType(bucket.Type)?.Name switch
     {
-        _ when bucket.Type == S3Bucket.Token => S3Problems(program, bucket),
-        _ when bucket.Type == ObjectBucket.Token => ScalewayProblems(program, bucket),
+        "aws" => S3Problems(program, bucket),
+        "scaleway" => ScalewayProblems(program, bucket),
         _ => [$"no hardening checks for {bucket.Type}: state buckets must live where the baseline can verify them"],
     };
 
