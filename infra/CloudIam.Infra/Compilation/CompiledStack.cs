@@ -4,13 +4,15 @@ using CloudIam.Infra.Stacks;
 using CloudIam.Placement.Design;
 using CloudIam.Pulumi.Graph;
 using CloudIam.Pulumi.Inference;
+using CloudIam.Pulumi.Watching;
 using CloudIam.Pulumi.Yaml;
 
 namespace CloudIam.Infra.Compilation;
 
 /// <summary>
 /// One stack compiled: the Pulumi YAML program Pulumi will run, and the placement inferred from that
-/// very program (through the same resource-graph inference used for state exports and previews).
+/// very program (through the same resource-graph inference used for state exports and previews), with the
+/// customer deployments of its config and the probes and alert paths that watch them.
 /// </summary>
 public sealed record CompiledStack
 {
@@ -38,7 +40,7 @@ public sealed record CompiledStack
             Program = program,
             Yaml = ProgramEmitter.Emit(program),
             Graph = graph,
-            Design = PlacementInference.Infer(graph),
+            Design = WatchedDesign.With(PlacementInference.Infer(graph), config.Watching),
             SecurityFindings = SecurityBaseline.Run(program),
         };
     }

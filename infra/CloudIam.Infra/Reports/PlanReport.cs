@@ -9,6 +9,7 @@ using CloudIam.Placement.Simulation;
 using CloudIam.Pulumi.Graph;
 using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Providers;
+using CloudIam.Pulumi.Watching;
 
 namespace CloudIam.Infra.Reports;
 
@@ -44,9 +45,14 @@ public sealed record PlanReport
     /// <summary>One stack, or several planned as one design (DESIGN §7.2).</summary>
     public static PlanReport Build(IReadOnlyList<CompiledStack> stacks, PlacementPolicy policy, DateOnly today)
     {
-        var design = stacks.Count == 1 ? stacks[0].Design : PlacementInference.Infer(ResourceGraphs.Merge([.. stacks.Select(s => s.Graph)]));
+        var design = stacks.Count == 1
+            ? stacks[0].Design
+            : WatchedDesign.With(PlacementInference.Infer(ResourceGraphs.Merge([.. stacks.Select(s => s.Graph)])), WatchList.Combine(stacks.Select(s => s.Config.Watching)));
         var analysis = DesignAnalysis.Build(design, policy, ProviderCatalog.Shipped.Services);
+
+        // What the program declares: the deployments and receivers the design watches are not Pulumi resources.
         var byProvider = design.Resources
+            .Where(r => !WatchedDesign.Adds(r))
             .GroupBy(r => r.Placement?.Provider ?? Unplaced, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(
                 g => g.Key,

@@ -23,7 +23,11 @@ public static class SimulationFormatter
                 after = c.After,
                 up = c.Up,
                 brokenDependencies = c.BrokenDependencies,
+                remaining = c.Remaining,
             }),
+            deployments = report.Watched.Select(WatchedText.Json),
+            observers = Left(report, report.ObserverCapabilities).Select(c => new { capability = c.Name, before = c.Before, remaining = c.Remaining }),
+            recovery = Left(report, report.RecoveryCapabilities).Select(c => new { capability = c.Name, before = c.Before, remaining = c.Remaining }),
         }),
         OutputFormat.Markdown => Markdown(report),
         OutputFormat.Text => Text(report),
@@ -39,11 +43,14 @@ public static class SimulationFormatter
         }
 
         return Terminal.Render(
+        [
             Terminal.Line(Heading(report)),
             Terminal.Line($"outage: {string.Join(", ", report.Outage.DefaultIfEmpty("(no domain of this design)"))}"),
             Terminal.Line(OutsideLine(report)),
             table,
-            Terminal.Line(Verdict(report)));
+            .. Story(report).Select(Terminal.Line),
+            Terminal.Line(Verdict(report)),
+        ]);
     }
 
     private static string Markdown(SimulationReport report)
@@ -60,9 +67,48 @@ public static class SimulationFormatter
             text,
             ["capability", "critical", "before", "after", "status"],
             report.Capabilities.Select(c => (IReadOnlyList<string>)[c.Name, c.Critical ? "yes" : "no", Count(c.Before), Count(c.After), Status(c)]));
+        foreach (var line in Story(report))
+        {
+            text.Append(line.StartsWith(' ') ? $"  - {line.TrimStart()}" : $"- {line}").Append('\n');
+        }
+
+        text.Append(report.Watched.IsEmpty && report.RecoveryCapabilities.IsEmpty ? "" : "\n");
         text.Append("**").Append(Verdict(report)).Append("**\n");
         return text.ToString();
     }
+
+    /// <summary>
+    /// What the incident looks like to the people on call: which deployments fall, who still sees and pages
+    /// about each of them, which status pages and runners are left.
+    /// </summary>
+    private static IEnumerable<string> Story(SimulationReport report)
+    {
+        if (!report.Watched.IsEmpty)
+        {
+            var down = report.Watched.Count(w => w.Down);
+            yield return $"deployments down: {down} of {report.Watched.Length}";
+            foreach (var watched in report.Watched)
+            {
+                yield return $"  {WatchedText.Line(watched, status: true)}";
+            }
+        }
+
+        foreach (var observer in Left(report, report.ObserverCapabilities))
+        {
+            yield return $"{observer.Name} left: {Remaining(observer)}";
+        }
+
+        foreach (var recovery in Left(report, report.RecoveryCapabilities))
+        {
+            yield return $"{recovery.Name} left to apply a fix: {Remaining(recovery)}";
+        }
+    }
+
+    private static IEnumerable<SimulatedCapability> Left(SimulationReport report, IEnumerable<string> names) =>
+        names.Select(name => report.Capabilities.FirstOrDefault(c => c.Name == name)).OfType<SimulatedCapability>();
+
+    private static string Remaining(SimulatedCapability capability) =>
+        capability.Remaining.IsEmpty ? $"none of {Count(capability.Before)}" : $"{string.Join(", ", capability.Remaining)} ({Count(capability.After)} of {Count(capability.Before)})";
 
     private static string Heading(SimulationReport report) =>
         report.Scenario is { } scenario ? $"Simulated outage of {report.DesignSource}: {scenario}" : $"Simulated outage of {report.DesignSource}";

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CloudIam.Pulumi.Watching;
 
 namespace CloudIam.Infra.Stacks;
 
@@ -23,13 +24,20 @@ public sealed record StackConfig
 
     public required AlertingConfig Alerting { get; init; }
 
-    /// <summary>Customer deployments every status page probes.</summary>
-    public ImmutableArray<DeploymentProbe> Deployments { get; init; } = [];
+    /// <summary>Customer deployments every status page probes, with where they run: the design watches them.</summary>
+    public ImmutableArray<CustomerDeployment> Deployments { get; init; } = [];
 
     public const string DefaultMetricsRetention = "15d";
 
     /// <summary>Prometheus retention, a Prometheus duration.</summary>
     public string MetricsRetention { get; init; } = DefaultMetricsRetention;
+
+    /// <summary>The deployments and where each receiver's endpoint is hosted: what the design adds for PL004 and simulate.</summary>
+    public WatchList Watching => new()
+    {
+        Deployments = Deployments,
+        Receivers = [.. Alerting.Receivers.Select(receiver => new ReceiverHost { Name = receiver.Name, Provider = receiver.Provider, Region = receiver.Region })],
+    };
 
     /// <summary>Protects clusters and buckets from <c>pulumi destroy</c> and keeps cluster volumes on deletion.</summary>
     public bool Protect { get; init; }
@@ -100,6 +108,7 @@ public sealed record AlertingConfig
     public required ImmutableArray<AlertReceiver> Receivers { get; init; }
 
     public ImmutableArray<AlertRoute> Routes { get; init; } = [];
+
 }
 
 /// <summary>A webhook receiver; its URL is a secret config key.</summary>
@@ -109,6 +118,14 @@ public sealed record AlertReceiver
 
     /// <summary>Name of the secret config key holding the webhook URL.</summary>
     public required string WebhookUrlSecret { get; init; }
+
+    /// <summary>
+    /// The provider hosting the endpoint the webhook reaches (a self-hosted chat on Scaleway); null for a
+    /// service off every provider of the design. Stated because the URL itself is a secret.
+    /// </summary>
+    public string? Provider { get; init; }
+
+    public string? Region { get; init; }
 }
 
 public sealed record AlertRoute
@@ -117,13 +134,6 @@ public sealed record AlertRoute
 
     /// <summary>Alertmanager matchers such as <c>severity="critical"</c>.</summary>
     public required ImmutableArray<string> Matchers { get; init; }
-}
-
-public sealed record DeploymentProbe
-{
-    public required string Name { get; init; }
-
-    public required string Url { get; init; }
 }
 
 /// <summary>Names of the project config keys (without the <c>cloudiam-infra:</c> namespace).</summary>

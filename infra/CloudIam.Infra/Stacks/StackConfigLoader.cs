@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CloudIam.Placement;
+using CloudIam.Pulumi.Watching;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -32,29 +33,7 @@ public static partial class StackConfigLoader
             throw new BadInputException(path, $"no config for stack '{stack}'; known stacks: {(known.IsEmpty ? "none" : string.Join(", ", known))}");
         }
 
-        ConfigNode root;
-        using (var reader = File.OpenText(path))
-        {
-            var parser = new TrackingParser(new Parser(reader));
-            try
-            {
-                var yaml = new YamlStream();
-                yaml.Load(parser);
-                root = yaml.Documents.Count == 0
-                    ? new ConfigMap([], "line 1, column 1")
-                    : FromYaml(path, yaml.Documents[0].RootNode);
-            }
-            catch (YamlException e)
-            {
-                throw new BadInputException(path, Location(e.Start), $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
-            }
-            catch (InvalidOperationException e)
-            {
-                // YamlDotNet's scanner fails this way on some unterminated flow collections, without a position.
-                throw new BadInputException(path, Location(parser.LastEnd), $"not valid YAML after this point: {e.Message}");
-            }
-        }
-
+        var root = ReadYaml(path);
         if (root is not ConfigMap document)
         {
             throw new BadInputException(path, root.Location, "a stack file must be a map with a 'config' key");
@@ -67,6 +46,43 @@ public static partial class StackConfigLoader
         }
 
         return new StackConfigBinder(path, providers).Bind(stack, ProjectKeys(path, keys), secretsDecrypted: false);
+    }
+
+    /// <summary>
+    /// A deployments file (<c>--deployments</c>): the customer deployments and receiver hosts a design read from an
+    /// export or a preview is checked against, in the stack config's format (README, "Reading real designs").
+    /// </summary>
+    public static WatchList WatchListFromFile(string path, ClusterProviders providers)
+    {
+        if (!File.Exists(path))
+        {
+            throw new BadInputException(path, "deployments file not found");
+        }
+
+        return new StackConfigBinder(path, providers).BindWatchList(ReadYaml(path));
+    }
+
+    private static ConfigNode ReadYaml(string path)
+    {
+        using var reader = File.OpenText(path);
+        var parser = new TrackingParser(new Parser(reader));
+        try
+        {
+            var yaml = new YamlStream();
+            yaml.Load(parser);
+            return yaml.Documents.Count == 0
+                ? new ConfigMap([], "line 1, column 1")
+                : FromYaml(path, yaml.Documents[0].RootNode);
+        }
+        catch (YamlException e)
+        {
+            throw new BadInputException(path, Location(e.Start), $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated flow collections, without a position.
+            throw new BadInputException(path, Location(parser.LastEnd), $"not valid YAML after this point: {e.Message}");
+        }
     }
 
     /// <summary>

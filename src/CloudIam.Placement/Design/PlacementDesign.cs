@@ -9,4 +9,10 @@ public sealed record PlacementDesign
     public required string Source { get; init; }
 
     public required ImmutableArray<DesignResource> Resources { get; init; }
+
+    /// <summary>Who probes whom; empty when the source says nothing about probes.</summary>
+    public ImmutableArray<Observation> Observations { get; init; } = [];
+
+    /// <summary>How alerts reach people; empty when the source says nothing about paging.</summary>
+    public ImmutableArray<AlertPath> AlertPaths { get; init; } = [];
 }

@@ -35,6 +35,7 @@ public static class PolicyEngine
             Violations = violations.ToImmutable(),
             Suppressed = suppressed.ToImmutable(),
             UndeclaredCapabilities = analysis.UndeclaredCapabilities,
+            Watched = analysis.Watchers.Describe(analysis.Outage()),
         };
     }
 

@@ -28,6 +28,9 @@ public sealed record PolicyReport
 
     /// <summary>Tagged capabilities the policy does not declare, with resource counts: checked by no rule.</summary>
     public ImmutableSortedDictionary<string, int> UndeclaredCapabilities { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+
+    /// <summary>The observed instances (customer deployments) with where they run, what probes them and how alerts about them page.</summary>
+    public ImmutableArray<WatchedInstance> Watched { get; init; } = [];
 }
 
 public sealed record CapabilitySummary

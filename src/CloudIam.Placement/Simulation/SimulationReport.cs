@@ -18,6 +18,15 @@ public sealed record SimulationReport
 
     public required ImmutableArray<SimulatedCapability> Capabilities { get; init; }
 
+    /// <summary>Every instance of an observed capability (the customer deployments): whether it falls, and who still sees and pages about it.</summary>
+    public ImmutableArray<WatchedInstance> Watched { get; init; } = [];
+
+    /// <summary>Capabilities that observe others (the status page, alerting), by name.</summary>
+    public ImmutableArray<string> ObserverCapabilities { get; init; } = [];
+
+    /// <summary>The policy's recovery capabilities (the runners that apply a fix), by name.</summary>
+    public ImmutableArray<string> RecoveryCapabilities { get; init; } = [];
+
     public bool AllCriticalUp => Capabilities.All(c => !c.Critical || c.Up);
 
     public static SimulationReport Simulate(DesignAnalysis analysis, OutageSet outage, string? scenario = null) => new()
@@ -34,7 +43,11 @@ public sealed record SimulationReport
             After = o.InstancesAfter,
             Up = o.Up,
             BrokenDependencies = o.BrokenDependencies,
+            Remaining = [.. analysis.Capabilities[o.Capability].Instances.Where(i => !i.IsLostIn(outage)).Select(i => i.Resource.Name)],
         })],
+        Watched = analysis.Watchers.Describe(outage),
+        ObserverCapabilities = [.. analysis.Capabilities.Values.Where(c => !c.Spec.Observes.IsEmpty).Select(c => c.Name)],
+        RecoveryCapabilities = analysis.Policy.Recovery?.Capabilities ?? [],
     };
 }
 
@@ -51,4 +64,7 @@ public sealed record SimulatedCapability
     public required bool Up { get; init; }
 
     public required ImmutableArray<string> BrokenDependencies { get; init; }
+
+    /// <summary>Names of the instances the outage leaves, in design order: which deploy job still applies a fix.</summary>
+    public required ImmutableArray<string> Remaining { get; init; }
 }

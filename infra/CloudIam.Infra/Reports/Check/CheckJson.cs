@@ -25,6 +25,7 @@ public static class CheckJson
             expires = CheckSummary.Expiry(s),
         }),
         undeclaredCapabilities = report.UndeclaredCapabilities,
+        deployments = report.Watched.Select(WatchedText.Json),
     };
 
     private static object Resilience(ResilienceDegree resilience) => new
