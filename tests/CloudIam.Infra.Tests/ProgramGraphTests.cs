@@ -1,5 +1,5 @@
-using CloudIam.Infra.Capabilities;
 using CloudIam.Pulumi.Graph;
+using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Yaml;
 
 namespace CloudIam.Infra.Tests;
@@ -33,8 +33,10 @@ public class ProgramGraphTests
             $"{Prefix}aws:eks/cluster:Cluster$kubernetes:core/v1:Namespace$kubernetes:helm.sh/v3:Release::aws-par-alertmanager", release.Urn);
         Assert.Equal(Resource("aws-par-kubernetes").Urn, release.Provider);
         Assert.Equal(Resource("aws-par-observability").Urn, release.Parent);
-        Assert.Equal("alerting", Label(release.Inputs.Get("values.commonLabels")));
-        Assert.Equal(PropertyValue.Secret, release.Inputs.Get("values.config.receivers.0.webhook_configs.0.url"));
+        // The Alertmanager chart has no common labels: the capability sits where it reads pod labels.
+        Assert.Equal("alerting", Label(release.Inputs.Get("values.podLabels")));
+        Assert.Equal(new StringValue("/etc/alertmanager/webhooks/oncall"), release.Inputs.Get("values.config.receivers.0.webhook_configs.0.url_file"));
+        Assert.Equal(PropertyValue.Secret, Resource("aws-par-alertmanager-webhooks").Inputs.Get("stringData.oncall"));
         Assert.True(Resource("scw-par-gitlab-runner").Inputs.TryGetNumber("values.concurrent", out var concurrent) && concurrent == 10);
     }
 
@@ -73,7 +75,7 @@ public class ProgramGraphTests
 
     /// <summary>The capability in a tag or label map; its key has dots, so a dotted path cannot reach it.</summary>
     private static string? Label(PropertyValue? map) =>
-        (map as MapValue)?.Items.GetValueOrDefault(Capability.Key) is StringValue value ? value.Value : null;
+        (map as MapValue)?.Items.GetValueOrDefault(CapabilityTag.Key) is StringValue value ? value.Value : null;
 
     private static PulumiResource Resource(string name) => Graph.Resources.Single(resource => resource.Name == name);
 }

@@ -15,8 +15,25 @@ internal static class Repository
 
     public static string Fixtures => Path.Combine(Root, "tests", "fixtures", "stacks");
 
-    /// <summary>pulumi-facts, next to the repository in CI and in worktrees (<c>../shared/reference/</c>).</summary>
-    public static string? Facts => Path.Combine(Root, "..", "shared", "reference", "pulumi-facts.md") is var path && File.Exists(path) ? path : null;
+    /// <summary>
+    /// pulumi-facts, in <c>shared/reference/</c> beside the repository or one of its parent directories (CI, the
+    /// main clone, worktrees); a missing file fails the tests that read it instead of skipping them.
+    /// </summary>
+    public static string Facts { get; } = FindFacts();
+
+    private static string FindFacts()
+    {
+        for (var directory = Directory.GetParent(Root); directory is not null; directory = directory.Parent)
+        {
+            var path = Path.Combine(directory.FullName, "shared", "reference", "pulumi-facts.md");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException($"shared/reference/pulumi-facts.md is not beside {Root} nor any parent directory");
+    }
 
     public static StackConfig Stack(string name) =>
         File.Exists(Path.Combine(Stacks, $"Pulumi.{name}.yaml"))

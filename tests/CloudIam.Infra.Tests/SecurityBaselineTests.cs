@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CloudIam.Infra.Security;
 using CloudIam.Pulumi.Resources;
 using CloudIam.Pulumi.Resources.Aws;
@@ -75,15 +76,7 @@ public class SecurityBaselineTests
         {
             var partly = program.Add("partly-blocked", new S3Bucket());
             program.Add("partly-blocked-pab", new S3BucketPublicAccessBlock { Bucket = partly.Id, BlockPublicAcls = true, BlockPublicPolicy = true });
-            var blocked = program.Add("blocked", new S3Bucket());
-            program.Add("blocked-pab", new S3BucketPublicAccessBlock
-            {
-                Bucket = blocked.Id,
-                BlockPublicAcls = true,
-                BlockPublicPolicy = true,
-                IgnorePublicAcls = true,
-                RestrictPublicBuckets = true,
-            });
+            BlockedS3Bucket(program, "blocked");
             var published = program.Add("published", new ObjectBucket());
             program.Add("published-acl", new ObjectBucketAcl { Bucket = published.Name(), Acl = "public-read" });
             program.Add("no-acl", new ObjectBucket());
@@ -168,6 +161,119 @@ public class SecurityBaselineTests
         Assert.Equal(["literal", "token"], findings);
     }
 
+    [Fact]
+    public void SEC008_trips_on_a_ui_published_without_sign_in_and_on_anonymous_grafana()
+    {
+        var findings = Findings("SEC008", program =>
+        {
+            program.Add("open", Ingress("alertmanager.example.com", annotations: []));
+            program.Add("signed-in", Ingress("alertmanager.example.com", annotations: [("traefik.ingress.kubernetes.io/router.middlewares", "auth-oauth2-proxy@kubernetescrd")]));
+            program.Add("health-only", Ingress("alertmanager.example.com", annotations: [], exactPath: "/-/healthy"));
+            program.Add("status", Ingress("status.example.com", annotations: [("cloudiam.io/access", "public")]));
+            program.Add("grafana-login", Ingress("grafana.example.com", annotations: [("cloudiam.io/access", "own-login")]));
+            program.Add("grafana-anonymous", Grafana(anonymous: true));
+            program.Add("grafana-closed", Grafana(anonymous: false));
+        });
+
+        Assert.Equal(["grafana-anonymous", "open"], findings);
+    }
+
+    [Fact]
+    public void SEC009_trips_on_hosts_without_certificates_plain_http_routes_and_a_controller_without_redirect()
+    {
+        var findings = Findings("SEC009", program =>
+        {
+            program.Add("no-tls", Ingress("grafana.example.com", annotations: [], tls: false));
+            program.Add("on-web", Ingress("grafana.example.com", annotations: [], entryPoints: "web,websecure"));
+            program.Add("secure", Ingress("grafana.example.com", annotations: []));
+            program.Add("traefik-plain", new HelmRelease { Chart = "traefik", Values = new ExprMap() });
+            program.Add("traefik-redirect", new HelmRelease
+            {
+                Chart = "traefik",
+                Values = new ExprMap
+                {
+                    ["ports"] = new ExprMap
+                    {
+                        ["web"] = new ExprMap { ["http"] = new ExprMap { ["redirections"] = new ExprMap { ["entryPoint"] = new ExprMap { ["to"] = "websecure" } } } },
+                    },
+                },
+            });
+        });
+
+        Assert.Equal(["no-tls", "on-web", "traefik-plain"], findings);
+    }
+
+    [Fact]
+    public void SEC010_trips_on_secrets_in_config_maps_and_in_values_a_chart_renders_into_one()
+    {
+        var findings = Findings("SEC010", program =>
+        {
+            var webhook = program.SecretConfig("oncallWebhookUrl");
+            var receivers = new ExprMap { ["receivers"] = new ExprList([new ExprMap { ["webhook_configs"] = new ExprList([new ExprMap { ["url"] = webhook }]) }]) };
+            // The shape Alertmanager had: webhook URLs inside values.config, rendered into the chart's ConfigMap.
+            program.Add("alertmanager-old", new HelmRelease { Chart = "alertmanager", Values = new ExprMap { ["config"] = receivers } });
+            program.Add("config-map", new KubernetesConfigMap { Metadata = new ObjectMeta { Name = "alertmanager-config" }, Data = new ExprMap { ["url"] = webhook } });
+            // The shape it moves to: the URL in a Secret, the chart only names the Secret.
+            program.Add("webhooks", new KubernetesSecret { Metadata = new ObjectMeta { Name = "alertmanager-webhooks" }, StringData = new ExprMap { ["oncall"] = webhook } });
+            program.Add("alertmanager-new", new HelmRelease
+            {
+                Chart = "alertmanager",
+                Values = new ExprMap { ["extraSecretMounts"] = new ExprList([new ExprMap { ["secretName"] = "alertmanager-webhooks" }]) },
+            });
+            // Charts that turn the value into a Secret themselves are fine.
+            program.Add("runner", new HelmRelease { Chart = "gitlab-runner", Values = new ExprMap { ["runnerToken"] = program.SecretConfig("runnerToken") } });
+            program.Add("plain-config", new HelmRelease { Chart = "gatus", Values = new ExprMap { ["config"] = new ExprMap { ["ui"] = new ExprMap { ["title"] = "Status" } } } });
+        });
+
+        Assert.Equal(["alertmanager-old", "config-map"], findings);
+    }
+
+    /// <summary>An S3 bucket with every public-access block on (and no encryption setting of its own).</summary>
+    internal static void BlockedS3Bucket(ProgramBuilder program, string name)
+    {
+        var bucket = program.Add(name, new S3Bucket());
+        program.Add($"{name}-pab", new S3BucketPublicAccessBlock
+        {
+            Bucket = bucket.Id,
+            BlockPublicAcls = true,
+            BlockPublicPolicy = true,
+            IgnorePublicAcls = true,
+            RestrictPublicBuckets = true,
+        });
+    }
+
+    /// <summary>A Traefik Ingress of one host; the security gate tests declare theirs with it too.</summary>
+    internal static KubernetesIngress Ingress(string host, (string Key, string Value)[] annotations, string? exactPath = null, bool tls = true, string entryPoints = "websecure") => new()
+    {
+        Metadata = new ObjectMeta
+        {
+            Name = "ui",
+            Annotations = annotations.Append(("traefik.ingress.kubernetes.io/router.entrypoints", entryPoints))
+                .ToImmutableSortedDictionary(pair => pair.Item1, pair => pair.Item2, StringComparer.Ordinal),
+        },
+        Spec = new ExprMap
+        {
+            ["tls"] = tls ? new ExprList([new ExprMap { ["hosts"] = new ExprList([host]), ["secretName"] = "ui-tls" }]) : new ExprList([]),
+            ["rules"] = new ExprList(
+            [
+                new ExprMap
+                {
+                    ["host"] = host,
+                    ["http"] = new ExprMap
+                    {
+                        ["paths"] = new ExprList([new ExprMap { ["path"] = exactPath ?? "/", ["pathType"] = exactPath is null ? "Prefix" : "Exact" }]),
+                    },
+                },
+            ]),
+        },
+    };
+
+    private static HelmRelease Grafana(bool anonymous) => new()
+    {
+        Chart = "grafana",
+        Values = new ExprMap { ["grafana.ini"] = new ExprMap { ["auth.anonymous"] = new ExprMap { ["enabled"] = anonymous } } },
+    };
+
     private static KubernetesCluster Kapsule() => new() { Version = "1.35", Cni = "cilium", DeleteAdditionalResources = false };
 
     private static HelmRelease Runner(ExprMap rbac) => new() { Chart = "gitlab-runner", Values = new ExprMap { ["rbac"] = rbac } };
@@ -180,6 +286,59 @@ public class SecurityBaselineTests
     };
 
     /// <summary>The resources one check reports in a schema-valid program, each once, in name order.</summary>
+    /// <summary>
+    /// The rules read roles from the provider catalog: OVHcloud buckets and API servers (known from its provider
+    /// file only) are checked like S3, Kapsule and EKS ones. Declared with Scaleway builders, then given the
+    /// OVHcloud tokens and inputs (@ovhcloud/pulumi-ovh 2.12 schema), since the program emits no OVHcloud resource.
+    /// </summary>
+    [Theory]
+    [InlineData("SEC002", new[] { "ovh-bucket" })]
+    [InlineData("SEC003", new[] { "ovh-bucket", "ovh-encrypted" })]
+    [InlineData("SEC005", new[] { "ovh-bare", "ovh-open" })]
+    public void Bucket_and_api_server_rules_check_another_provider_by_role(string checkId, string[] expected)
+    {
+        var builder = new ProgramBuilder("security");
+        builder.Add("ovh-bare", Kapsule());
+        var open = builder.Add("ovh-open", Kapsule());
+        builder.Add("ovh-open-ips", new KubernetesAcl { ClusterId = open.Id, AclRules = [new AclRule { Ip = "203.0.113.0/24" }, new AclRule { Ip = "0.0.0.0/0" }] });
+        var listed = builder.Add("ovh-listed", Kapsule());
+        builder.Add("ovh-listed-ips", new KubernetesAcl { ClusterId = listed.Id, AclRules = [new AclRule { Ip = "203.0.113.0/24" }] });
+        builder.Add("ovh-bucket", new ObjectBucket());
+        builder.Add("ovh-encrypted", new ObjectBucket());
+        var scalewayProgram = builder.Build();
+        var program = scalewayProgram with { Resources = [.. scalewayProgram.Resources.Select(AsOvhCloud)] };
+
+        var findings = SecurityBaseline.Checks.Single(check => check.Id == checkId).Check(program);
+
+        Assert.Equal(expected, findings.Select(finding => finding.Resource).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    private static ResourceDeclaration AsOvhCloud(ResourceDeclaration resource) => resource.LogicalName switch
+    {
+        "ovh-bare" or "ovh-open" or "ovh-listed" => resource with
+        {
+            Type = "ovh:CloudProject/kube:Kube",
+            Properties = new ExprMap { ["serviceName"] = "5b0c7e2f9a4d4c1e8f3a6b9d2e7c1a40", ["region"] = "GRA11" },
+        },
+        "ovh-open-ips" or "ovh-listed-ips" => resource with
+        {
+            Type = "ovh:CloudProject/kubeIpRestrictions:KubeIpRestrictions",
+            Properties = new ExprMap
+            {
+                ["serviceName"] = "5b0c7e2f9a4d4c1e8f3a6b9d2e7c1a40",
+                ["kubeId"] = resource.Property("clusterId")!,
+                ["ips"] = new ExprList([.. ((ExprList)resource.Property("aclRules")!).Items.Select(rule => ((ExprMap)rule).GetValueOrDefault("ip")!)]),
+            },
+        },
+        _ => resource with
+        {
+            Type = "ovh:CloudProject/storage:Storage",
+            Properties = resource.LogicalName == "ovh-encrypted"
+                ? new ExprMap { ["regionName"] = "GRA", ["encryption"] = new ExprMap { ["sseAlgorithm"] = "AES256" } }
+                : new ExprMap { ["regionName"] = "GRA" },
+        },
+    };
+
     private static IEnumerable<string> Findings(string checkId, Action<ProgramBuilder> declare)
     {
         var builder = new ProgramBuilder("security");

@@ -24,7 +24,9 @@ public sealed class StackConfigLoaderTests : IDisposable
         Assert.Equal("10.30.0.0/16", prod.Clusters[1].NetworkCidr.ToString());
         Assert.Equal(10, prod.Clusters[1].Runners.Concurrent);
         Assert.True(prod.Protect);
-        Assert.Equal(["chatWebhookUrl", "grafanaAdminPassword", "oncallWebhookUrl", "runnerToken"], prod.SecretKeys.AsEnumerable());
+        Assert.Equal(
+            ["acmeRoute53SecretKey", "chatWebhookUrl", "grafanaAdminPassword", "heartbeatUrlAwsPar", "heartbeatUrlScwPar", "oauthClientSecret", "oauthCookieSecret", "oncallWebhookUrl", "runnerToken", "toolingReadPassword"],
+            prod.SecretKeys.AsEnumerable());
         Assert.Equal("oncall", Assert.Single(prod.Alerting.Routes).Receiver);
         Assert.Equal(3, prod.Deployments.Length);
     }
@@ -115,7 +117,8 @@ public sealed class StackConfigLoaderTests : IDisposable
             ["PULUMI_STACK"] = "prod",
             ["PULUMI_PROJECT"] = CloudIamProgram.ProjectName,
             ["PULUMI_CONFIG"] = Repository.PulumiConfig("prod", ("runnerToken", $"glrt-{canary}"), ("grafanaAdminPassword", canary),
-                ("oncallWebhookUrl", $"https://hooks.example.com/{canary}"), ("chatWebhookUrl", canary)),
+                ("oncallWebhookUrl", $"https://hooks.example.com/{canary}"), ("chatWebhookUrl", canary),
+                ("heartbeatUrlScwPar", $"https://hc.example.com/{canary}"), ("heartbeatUrlAwsPar", canary), ("toolingReadPassword", canary)),
         };
 
         var config = StackConfigLoader.FromEnvironment(environment, scratch.FullName, SiteCatalog.ClusterProviders);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Rules;
@@ -141,4 +142,27 @@ public sealed class PropertyTests
             Assert.Equal(expected.Order(StringComparer.Ordinal), instance.Domains.Select(d => d.Id).Order(StringComparer.Ordinal));
         }
     }
+
+    /// <summary>
+    /// The pruned search against brute force over every set of up to three of eight domains, on random designs
+    /// of up to 12 instances (one group each, so group merging is exercised by equal domain sets).
+    /// </summary>
+    [Fact]
+    public void Hitting_set_search_finds_a_smallest_killing_set_as_brute_force_does() =>
+        Gen.Select(Gen.Int[0, 7].Array[1, 4].Array[1, 12], Gen.Int[1, 12], Gen.Int[1, 3]).Sample((instances, needed, maxSize) =>
+        {
+            var groups = instances.Select(domains => new CapabilityAnalysis.InstanceGroup([.. domains.Distinct().Order()], 1, 1)).ToList();
+            var need = Math.Min(needed, groups.Count);
+
+            var found = new HittingSetSearch(groups, [.. Enumerable.Range(0, 8)]).Find(need, maxSize);
+
+            var smallest = Enumerable.Range(1, maxSize).Cast<int?>().FirstOrDefault(size => Enumerable.Range(0, 256)
+                .Where(mask => BitOperations.PopCount((uint)mask) == size)
+                .Any(mask => Killed(groups, [.. Enumerable.Range(0, 8).Where(d => (mask & (1 << d)) != 0)]) >= need));
+            Assert.Equal(smallest, found?.Length);
+            Assert.True(found is null || Killed(groups, found) >= need);
+        });
+
+    private static int Killed(List<CapabilityAnalysis.InstanceGroup> groups, int[] lost) =>
+        groups.Where(group => group.Domains.Intersect(lost).Any()).Sum(group => group.Count);
 }

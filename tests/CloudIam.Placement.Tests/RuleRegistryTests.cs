@@ -8,7 +8,7 @@ public sealed class RuleRegistryTests
     public void Every_rule_is_registered_once_in_id_order_with_its_explanations()
     {
         Assert.Equal(
-            ["PL001", "PL002", "PL003", "PL004", "PL005", "PL006", "PL007", "PL008", "PL009"],
+            ["PL001", "PL002", "PL003", "PL004", "PL005", "PL006", "PL007", "PL008", "PL009", "PL010", "PL011"],
             RuleRegistry.All.Select(r => r.Id).ToArray());
         Assert.All(RuleRegistry.All, rule =>
         {
@@ -35,6 +35,6 @@ public sealed class RuleRegistryTests
     {
         Assert.IsType<PL004InvisibleOutage>(RuleRegistry.Find("PL004"));
         Assert.Null(RuleRegistry.Find("pl004"));
-        Assert.Null(RuleRegistry.Find("PL010"));
+        Assert.Null(RuleRegistry.Find("PL099"));
     }
 }

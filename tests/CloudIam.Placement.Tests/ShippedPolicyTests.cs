@@ -29,10 +29,15 @@ public sealed class ShippedPolicyTests
 
             design.Add($"cluster-{side}", r => place(r.Capability("platform")));
             design.Add($"keycloak-{side}", r => place(r.Capability("deployments")));
+            design.Add($"status-dns-{side}", r => r.On(side == "scw" ? "scaleway" : "aws").PublicHost("status.cloud-iam.com"));
             foreach (var capability in Tooling)
             {
                 design.Add($"{capability}-{side}", r => place(r.Capability(capability).Property("values.concurrent", 8).DependsOn($"cluster-{side}")));
             }
+
+            // The pipeline's deploy job of this side, with the state backend it reaches (primary or replica).
+            design.Add($"state-{side}", r => r.On(side == "scw" ? "scaleway" : "aws", side == "scw" ? "fr-par" : "eu-west-3"));
+            design.Add($"up-from-{side}", r => r.On(side == "scw" ? "scaleway" : "aws").Capability(PL005RecoveryPath.RecoveryCapability).DependsOn($"state-{side}"));
         }
 
         return design;
@@ -41,13 +46,13 @@ public sealed class ShippedPolicyTests
     [Fact]
     public void The_shipped_policy_declares_the_tooling_and_its_recovery_path()
     {
-        Assert.Equal(["alerting", "ci-runners", "dashboards", "deployments", "logs", "metrics", "platform", "status-page"], Shipped.Capabilities.Keys.ToArray());
+        Assert.Equal(["alerting", "ci-runners", "dashboards", "deployments", "logs", "metrics", "platform", "recovery", "status-page"], Shipped.Capabilities.Keys.ToArray());
         Assert.Equal(["alerting", "ci-runners", "logs", "metrics", "status-page"], Shipped.Capabilities.Values.Where(c => c.Critical).Select(c => c.Name).ToArray());
         Assert.Equal(new CapacitySpec { Property = "values.concurrent", MinAfterLoss = 8 }, Shipped.Capabilities["ci-runners"].Capacity);
         Assert.Equal(["metrics"], Shipped.Capabilities["dashboards"].DependsOn.ToArray());
-        Assert.Equal(["scaleway", "aws"], Shipped.Recovery!.StateBackends.Select(url => CloudUrl.ProviderOf(url) ?? "none").ToArray());
-        Assert.Equal(["ci-runners"], Shipped.Recovery.Capabilities.ToArray());
-        Assert.Equal("passphrase", Shipped.Recovery.SecretsProvider);
+        Assert.Equal(["status.cloud-iam.com", "status-staging.cloud-iam.com"], Shipped.Capabilities["status-page"].PublicHosts.ToArray());
+        Assert.Equal(["ci-runners"], Shipped.Recovery!.Capabilities.ToArray());
+        Assert.False(Shipped.Capabilities[PL005RecoveryPath.RecoveryCapability].Critical);
     }
 
     [Fact]
@@ -71,6 +76,7 @@ public sealed class ShippedPolicyTests
         Assert.Contains(report.Violations, v => v.Rule == "PL002" && v.Capability == "metrics" && v.Domains.Contains("scaleway/fr-par/svc:dhcp"));
         Assert.Contains(report.Violations, v => v.Rule == "PL004" && v.Capability == "alerting");
         Assert.Contains(report.Violations, v => v.Rule == "PL005" && v.Capability == "ci-runners");
+        Assert.Contains(report.Violations, v => v.Rule == "PL005" && v.Capability == PL005RecoveryPath.RecoveryCapability);
         Assert.Contains(report.Violations, v => v.Rule == "PL006" && v.Capability == "ci-runners");
     }
 }

@@ -23,7 +23,7 @@ public sealed class PlacementInferenceTests
         Assert.Equal(
             graph.Resources.Where(r => r.Custom && !r.Type.StartsWith("pulumi:", StringComparison.Ordinal)).Select(r => r.Urn),
             Healthy.Resources.Select(r => r.Urn));
-        Assert.Equal(37, Healthy.Resources.Length);
+        Assert.Equal(39, Healthy.Resources.Length);
     }
 
     [Fact]
@@ -32,6 +32,28 @@ public sealed class PlacementInferenceTests
         Assert.Equal("scaleway", Healthy.Named("scw-logs-bucket").Placement?.Provider);
         Assert.Equal("aws", Healthy.Named("aws-logs-bucket").Placement?.Provider);
         Assert.Equal("aws", Healthy.Named("aws-cluster-role").Placement?.Provider);
+    }
+
+    [Fact]
+    public void Dns_records_publish_their_host_from_the_provider_that_serves_them()
+    {
+        Assert.Equal(("status.cloud-iam.com", "scaleway"), (Healthy.Named("status-scaleway-dns").PublicHost, Healthy.Named("status-scaleway-dns").Placement?.Provider));
+        Assert.Equal(("status.cloud-iam.com", "aws"), (Healthy.Named("status-route53-primary").PublicHost, Healthy.Named("status-route53-primary").Placement?.Provider));
+        Assert.All(Healthy.Resources.Where(r => !r.Name.StartsWith("status-", StringComparison.Ordinal)), r => Assert.Null(r.PublicHost));
+        // DNS is global: a region's outage does not take a record down, only its DNS provider's.
+        Assert.Null(Healthy.Named("status-scaleway-dns").Placement?.Region);
+    }
+
+    [Fact]
+    public void Before_a_record_exists_its_host_comes_from_its_name_and_zone()
+    {
+        var design = InferInline(
+            """{"urn": "urn:pulumi:prod::p::scaleway:domain/record:Record::apex", "custom": true, "type": "scaleway:domain/record:Record", "inputs": {"dnsZone": "Cloud-IAM.com", "name": "", "type": "A", "data": "192.0.2.1"}}""",
+            """{"urn": "urn:pulumi:prod::p::scaleway:domain/record:Record::grafana", "custom": true, "type": "scaleway:domain/record:Record", "inputs": {"dnsZone": "scw.cloud-iam.com", "name": "grafana", "type": "A", "data": "192.0.2.1"}}""",
+            """{"urn": "urn:pulumi:prod::p::aws:route53/record:Record::status", "custom": true, "type": "aws:route53/record:Record", "inputs": {"zoneId": "Z1", "name": "status.cloud-iam.com.", "type": "A"}}""",
+            """{"urn": "urn:pulumi:prod::p::aws:route53/zone:Zone::zone", "custom": true, "type": "aws:route53/zone:Zone", "inputs": {"name": "cloud-iam.com"}}""");
+
+        Assert.Equal(["cloud-iam.com", "grafana.scw.cloud-iam.com", "status.cloud-iam.com", "(none)"], design.Resources.Select(r => r.PublicHost ?? "(none)").ToArray());
     }
 
     [Fact]
@@ -277,7 +299,7 @@ public sealed class PlacementInferenceTests
         var preview = PlacementInference.Infer(PreviewReader.Read(Fixtures.PathOf(Fixtures.HealthyPreview)));
         var exported = Healthy.Resources.ToDictionary(r => r.Urn);
 
-        Assert.Equal(38, preview.Resources.Length);
+        Assert.Equal(40, preview.Resources.Length);
         Assert.All(
             preview.Resources.Where(r => exported.ContainsKey(r.Urn)),
             r => Assert.Equal(exported[r.Urn].Placement, r.Placement, PlacementComparer.Instance));

@@ -13,7 +13,7 @@ public sealed class PreviewReaderTests
     {
         Assert.Contains(Preview.Resources, r => r.Name == "aws-status-endpoints");
         Assert.DoesNotContain(Preview.Resources, r => r.Name == "scw-old-backups");
-        Assert.Equal(49, Preview.Resources.Length);
+        Assert.Equal(51, Preview.Resources.Length);
     }
 
     [Fact]

@@ -13,9 +13,9 @@ public sealed class StackExportReaderTests
     public void Reads_every_live_resource_in_file_order()
     {
         Assert.Equal(Fixtures.PathOf(Fixtures.Healthy), Healthy.Source);
-        Assert.Equal(48, Healthy.Resources.Length);
+        Assert.Equal(50, Healthy.Resources.Length);
         Assert.Equal("pulumi:pulumi:Stack", Healthy.Resources[0].Type);
-        Assert.Equal("aws-ci-runners", Healthy.Resources[^1].Name);
+        Assert.Equal("status-route53-primary", Healthy.Resources[^1].Name);
     }
 
     [Fact]

@@ -1,16 +1,15 @@
 using System.Collections.Immutable;
+using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Yaml;
 
 namespace CloudIam.Infra.Capabilities;
 
 /// <summary>
-/// The capability every resource carries (<c>cloudiam.io/capability</c>): placement inference counts
+/// The capability every resource carries (<see cref="CapabilityTag.Key"/>): placement inference counts
 /// instances of a capability by this tag, label or Helm <c>values.commonLabels</c> entry.
 /// </summary>
 public static class Capability
 {
-    public const string Key = "cloudiam.io/capability";
-
     public const string Metrics = "metrics";
     public const string Logs = "logs";
     public const string Alerting = "alerting";
@@ -25,11 +24,11 @@ public static class Capability
 
     /// <summary>AWS tags, Kubernetes labels, Scaleway bucket tags.</summary>
     public static ImmutableSortedDictionary<string, string> Map(string capability) =>
-        ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add(Key, capability);
+        ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add(CapabilityTag.Key, capability);
 
     /// <summary>Scaleway's <c>key=value</c> tag list.</summary>
-    public static ImmutableArray<string> TagList(string capability) => [$"{Key}={capability}"];
+    public static ImmutableArray<string> TagList(string capability) => [$"{CapabilityTag.Key}={capability}"];
 
     /// <summary>Helm <c>commonLabels</c>.</summary>
-    public static ExprMap HelmLabels(string capability) => new() { [Key] = capability };
+    public static ExprMap HelmLabels(string capability) => new() { [CapabilityTag.Key] = capability };
 }

@@ -1,3 +1,6 @@
+using CloudIam.Infra.Compilation;
+using CloudIam.Infra.Stacks;
+
 namespace CloudIam.Infra.Cli;
 
 /// <summary>
@@ -18,13 +21,16 @@ public sealed record CliContext
 
     public required Func<string, string?> Environment { get; init; }
 
+    /// <summary>Turns a stack's config into the program and its checks; tests swap in programs that break the baseline.</summary>
+    public Func<StackConfig, CompiledStack> Compiler { get; init; } = CompiledStack.Compile;
+
     /// <summary>
     /// Where the Pulumi YAML runtime runs the compiler; otherwise the repository that contains the working
     /// directory; outside any, the tool's own directory, which holds the shipped policy/ and stacks/.
     /// </summary>
     public static CliContext FromProcess() => new()
     {
-        Out = Console.Out,
+        Out = new GuardedWriter(Console.Out, "stdout"),
         Error = Console.Error,
         Today = DateOnly.FromDateTime(DateTime.UtcNow),
         Root = System.Environment.GetEnvironmentVariable("PULUMI_ROOT_DIRECTORY") is { Length: > 0 } root ? root : FindRoot(Directory.GetCurrentDirectory()),

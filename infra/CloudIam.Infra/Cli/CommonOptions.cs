@@ -7,7 +7,7 @@ namespace CloudIam.Infra.Cli;
 public static class CommonOptions
 {
     public static Option<string?> Stack(string description = "Stack name: reads stacks/Pulumi.<stack>.yaml and compiles the program.") =>
-        new("--stack", "-s") { Description = description };
+        new Option<string?>("--stack", "-s") { Description = description }.NotBlank();
 
     /// <summary>Repeatable: several stacks make one design (DESIGN §7.2).</summary>
     public static Option<string[]> Stacks(string description = "Stack name: reads stacks/Pulumi.<stack>.yaml and compiles the program. Repeatable.") =>
@@ -21,10 +21,10 @@ public static class CommonOptions
 
     /// <summary>One value per occurrence (<c>--state a --state b</c>), so a file name is never read as an option's second value.</summary>
     public static Option<string[]> Repeatable(string name, string description, params string[] aliases) =>
-        new(name, aliases) { Description = description, Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        new Option<string[]>(name, aliases) { Description = description, Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false }.NotBlank();
 
     public static Option<string?> Policy() =>
-        new("--policy", "-p") { Description = "Placement policy file (default: policy/placement.yaml, the program's own policy)." };
+        new Option<string?>("--policy", "-p") { Description = "Placement policy file (default: policy/placement.yaml, the program's own policy)." }.NotBlank();
 
     public static Option<OutputFormat> Format(params OutputFormat[] allowed)
     {
@@ -34,6 +34,22 @@ public static class CommonOptions
             DefaultValueFactory = _ => OutputFormat.Text,
         };
         option.AcceptOnlyFromAmong([.. allowed.Select(f => f.ToString().ToLowerInvariant())]);
+        return option;
+    }
+
+    /// <summary>
+    /// A blank value (or one holding NUL) names no file, stack or domain: it is refused with the option's
+    /// name while parsing, instead of surfacing later as a failed open of "".
+    /// </summary>
+    public static Option<T> NotBlank<T>(this Option<T> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(token => string.IsNullOrWhiteSpace(token.Value) || token.Value.Contains('\0', StringComparison.Ordinal)))
+            {
+                result.AddError($"{option.Name} needs a value that is not blank");
+            }
+        });
         return option;
     }
 }

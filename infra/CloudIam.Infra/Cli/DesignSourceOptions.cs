@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using CloudIam.Infra.Compilation;
 using CloudIam.Infra.Security;
 using CloudIam.Infra.Stacks;
 using CloudIam.Placement;
@@ -36,7 +37,9 @@ public sealed class DesignSourceOptions
         command.Options.Add(_deployments);
         command.Validators.Add(result =>
         {
-            if (Specs(result.GetValue(_stack), result.GetValue(_state), result.GetValue(_preview)).Count == 0)
+            // Presence, not value: reading a value here would throw on a missing one instead of letting the
+            // parser report it.
+            if (!new Option[] { _stack, _state, _preview }.Any(option => result.GetResult(option) is not null))
             {
                 result.AddError("give at least one --stack, --state or --preview (each may be repeated)");
             }
@@ -91,7 +94,7 @@ public sealed record LoadedDesign
     public static LoadedDesign Load(IReadOnlyList<DesignSpec> specs, CliContext context, PlacementPolicy policy, WatchList? watching = null)
     {
         var graphs = new List<ResourceGraph>(specs.Count);
-        var watchLists = watching is null ? new List<WatchList>() : [watching];
+        var stacks = new List<(StackConfig Config, ResourceGraph Graph)>();
         List<SecurityFinding>? findings = null;
 
         // Probe targets and Alertmanager receivers live in Helm values, which readers otherwise skip.
@@ -102,7 +105,7 @@ public sealed record LoadedDesign
             {
                 var compiled = StackDesigns.Compile(stack, context);
                 graphs.Add(compiled.Graph);
-                watchLists.Add(compiled.Config.Watching);
+                stacks.Add((compiled.Config, compiled.Graph));
                 (findings ??= []).AddRange(compiled.SecurityFindings);
                 continue;
             }
@@ -118,7 +121,7 @@ public sealed record LoadedDesign
 
         return new LoadedDesign
         {
-            Design = WatchedDesign.With(PlacementInference.Infer(ResourceGraphs.Merge(graphs)), WatchList.Combine(watchLists)),
+            Design = RepositoryPipelines.AddTo(CompiledStack.Watch(PlacementInference.Infer(ResourceGraphs.Merge(graphs)), watching is null ? [] : [watching], stacks), policy, context),
             Sources = [.. graphs.Select(g => g.Source)],
             SecurityFindings = findings?.ToImmutableArray(),
         };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CloudIam.Placement;
+using CloudIam.Pulumi.Json;
 
 namespace CloudIam.Infra.Cli;
 
@@ -29,7 +30,7 @@ public static class PulumiJsonKinds
             throw new BadInputException(path, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : e.Message);
         }
 
-        var reader = new Utf8JsonReader(head, isFinalBlock: head.Length < HeadBytes, state: default);
+        var reader = new Utf8JsonReader(head, isFinalBlock: head.Length < HeadBytes, new JsonReaderState(new JsonReaderOptions { MaxDepth = JsonLimits.MaxDepth }));
         try
         {
             while (reader.Read())

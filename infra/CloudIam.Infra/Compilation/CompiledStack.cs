@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CloudIam.Infra.Components.Observability;
 using CloudIam.Infra.Security;
 using CloudIam.Infra.Stacks;
 using CloudIam.Placement.Design;
@@ -30,9 +31,11 @@ public sealed record CompiledStack
 
     public required ImmutableArray<SecurityFinding> SecurityFindings { get; init; }
 
-    public static CompiledStack Compile(StackConfig config)
+    public static CompiledStack Compile(StackConfig config) => From(config, CloudIamProgram.Build(config));
+
+    /// <summary>Everything derived from one program: its YAML, its inferred placement, its security findings.</summary>
+    public static CompiledStack From(StackConfig config, PulumiProgram program)
     {
-        var program = CloudIamProgram.Build(config);
         var graph = ProgramGraph.From(program, config.Stack) with { Source = config.Source };
         return new CompiledStack
         {
@@ -40,8 +43,29 @@ public sealed record CompiledStack
             Program = program,
             Yaml = ProgramEmitter.Emit(program),
             Graph = graph,
-            Design = WatchedDesign.With(PlacementInference.Infer(graph), config.Watching),
+            Design = Watch(PlacementInference.Infer(graph), [], [(config, graph)]),
             SecurityFindings = SecurityBaseline.Run(program),
         };
+    }
+
+    /// <summary>
+    /// A design with the deployments it watches (each stack's, then those of <paramref name="sideFiles"/>) and the
+    /// alert paths about them; a path that starts in a stack's program takes as long as the settings that program
+    /// deploys (<see cref="AlertPaths"/>), one from an export or a preview has no known time.
+    /// </summary>
+    public static PlacementDesign Watch(PlacementDesign design, IEnumerable<WatchList> sideFiles, IReadOnlyList<(StackConfig Config, ResourceGraph Graph)> stacks)
+    {
+        var timingByUrn = new Dictionary<string, AlertTiming>(StringComparer.Ordinal);
+        foreach (var (config, graph) in stacks)
+        {
+            var timing = AlertPaths.Timing(config);
+            foreach (var resource in graph.Resources)
+            {
+                timingByUrn.TryAdd(resource.Urn, timing);
+            }
+        }
+
+        var watching = WatchList.Combine([.. stacks.Select(stack => stack.Config.Watching), .. sideFiles]);
+        return WatchedDesign.With(design, watching, resource => timingByUrn.GetValueOrDefault(resource.Urn));
     }
 }

@@ -1,5 +1,6 @@
 using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Platform;
+using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
 
@@ -27,6 +28,12 @@ public sealed record ToolingEndpoint
     public required string Name { get; init; }
 
     public required string Url { get; init; }
+
+    /// <summary>Fully qualified host (<c>grafana.scw-par.tooling.cloud-iam.com</c>).</summary>
+    public required string Host { get; init; }
+
+    /// <summary>Answered without sign-in, so that the other side's probes see the real state.</summary>
+    public required string HealthPath { get; init; }
 }
 
 /// <summary>
@@ -57,12 +64,17 @@ public static class Tooling
             RepositoryOpts = new HelmRepositoryOpts { Repo = chart.Repository },
             Name = releaseName,
             Namespace = ns.Resource.MetadataName(),
-            Values = values.With(new ExprMap { ["commonLabels"] = Capability.HelmLabels(capability) }),
+            Values = chart.LabelKeys.Aggregate(values, (labelled, key) => SetAt(labelled, key.Split('.'), Capability.HelmLabels(capability))),
             Atomic = true,
             CleanupOnFail = true,
             Timeout = ReleaseTimeoutSeconds,
             MaxHistory = 10,
-        }, new ResourceOptions { Provider = site.Kubernetes, Parent = ns.Resource });
+        }, new ResourceOptions { Provider = site.Kubernetes, Parent = ns.Resource, DependsOn = site.StorageReady });
+
+    /// <summary>Sets a value at a dotted path, keeping what the maps on the way already hold; a value already there is a bug and throws.</summary>
+    private static ExprMap SetAt(ExprMap map, string[] path, Expr value) => path.Length == 1
+        ? map.With(new ExprMap { [path[0]] = value })
+        : map.SetItem(path[0], SetAt(map.GetValueOrDefault(path[0]) as ExprMap ?? new ExprMap(), path[1..], value));
 
     /// <summary>
     /// Chart persistence values: a volume of <paramref name="size"/> on the site's storage class, or none when the
@@ -75,10 +87,12 @@ public static class Tooling
         _ => new ExprMap { ["enabled"] = true, ["size"] = size },
     };
 
-    public static ToolingEndpoint Endpoint(KubernetesSite site, string host, string healthPath) => new()
+    public static ToolingEndpoint Endpoint(ClusterConfig cluster, string host, string healthPath) => new()
     {
-        Site = site.Name,
+        Site = cluster.Name,
         Name = host,
-        Url = $"https://{host}.{site.Cluster.ToolingDomain}{healthPath}",
+        Url = $"https://{host}.{cluster.ToolingDomain}{healthPath}",
+        Host = $"{host}.{cluster.ToolingDomain}",
+        HealthPath = healthPath,
     };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
@@ -22,6 +23,15 @@ public sealed record KubernetesSite
 
     /// <summary>Storage class for persistent volumes; null when the cluster has no volume provisioner.</summary>
     public string? StorageClass { get; init; }
+
+    /// <summary>The program-owned addresses of the site's ingress; null when the stack publishes nothing.</summary>
+    public PublicEntry? Entry { get; init; }
+
+    /// <summary>The DNS service of the site's cloud, for the zones stack config gives it.</summary>
+    public required IDnsService Dns { get; init; }
+
+    /// <summary>What must exist before a volume of <see cref="StorageClass"/> can be bound (a CSI driver, the class itself).</summary>
+    public ImmutableArray<ResourceHandle> StorageReady { get; init; } = [];
 
     public string Name => Cluster.Name;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CloudIam.Infra.Components.Exposure;
 using CloudIam.Infra.Reports.Check;
 using CloudIam.Placement.Analysis;
 using CloudIam.Placement.Simulation;
@@ -17,12 +18,20 @@ public static class PlanFormatter
             Terminal.Line($"Plan of stack {plan.Stack} ({plan.Source}): {plan.ResourceCount} resources"),
             Terminal.Line("Resources by provider and capability:"),
             Table(ResourceHeaders(plan), ResourceRows(plan)),
+            Terminal.Line("Watching and paging, per site:"),
+            new Spectre.Console.Text(WatchText(plan)),
             Terminal.Line("Outage matrix (critical capabilities after losing one domain):"),
             Table(MatrixHeaders(plan.Outages), MatrixRows(plan.Outages)),
             Terminal.Line("Placement policy and resilience degree (simultaneous domain losses that break a capability):"),
             new Spectre.Console.Text(CheckText.Render(plan.Policy, [])),
             Terminal.Line(SecurityLine(plan)),
         };
+        if (plan.Exposure is { } exposure)
+        {
+            parts.Add(Terminal.Line("How the tooling is reached:"));
+            parts.Add(Table(ExposureHeaders, ExposureRows(exposure)));
+        }
+
         parts.AddRange(plan.SecurityFindings.Select(f => Terminal.Line($"error {f}")));
         parts.Add(Terminal.Line(Verdict(plan)));
         return Terminal.Render([.. parts]);
@@ -37,6 +46,22 @@ public static class PlanFormatter
         text.Append("**").Append(Verdict(plan)).Append("**\n\n");
         text.Append("## Resources by provider and capability\n\n");
         Reports.Markdown.AppendTable(text, ResourceHeaders(plan), ResourceRows(plan));
+        text.Append("## Watching and paging\n\n");
+        foreach (var site in plan.Watch)
+        {
+            text.Append("### ").Append(site.Site).Append(" (").Append(site.Provider).Append(")\n\n");
+            foreach (var (section, items) in site.Sections)
+            {
+                text.Append("- **").Append(section).Append("**\n");
+                foreach (var item in items)
+                {
+                    text.Append("  - ").Append(item).Append('\n');
+                }
+            }
+
+            text.Append('\n');
+        }
+
         text.Append("## Outage matrix\n\nCritical capabilities after losing one provider, region or provider-internal service (instances left / before).\n\n");
         Reports.Markdown.AppendTable(text, MatrixHeaders(plan.Outages), MatrixRows(plan.Outages));
         text.Append("## Placement policy\n\n");
@@ -45,6 +70,19 @@ public static class PlanFormatter
         foreach (var finding in plan.SecurityFindings)
         {
             text.Append("- ").Append(finding).Append('\n');
+        }
+
+        if (plan.Exposure is { } exposure)
+        {
+            text.Append(plan.SecurityFindings.IsEmpty ? "" : "\n").Append("## How the tooling is reached\n\n");
+            foreach (var site in exposure.Sites)
+            {
+                text.Append("- **").Append(site.Site).Append("**: controller ").Append(site.Controller).Append("; ")
+                    .Append(site.Certificates).Append("; reserved ").Append(site.Addresses).Append('\n');
+            }
+
+            text.Append('\n');
+            Reports.Markdown.AppendTable(text, ExposureHeaders, ExposureRows(exposure));
         }
 
         return text.ToString();
@@ -76,12 +114,47 @@ public static class PlanFormatter
             kind = row.Kind,
             capabilities = row.Outcomes.Select(o => new { name = o.Capability, before = o.InstancesBefore, after = o.InstancesAfter, up = o.Up }),
         }),
+        watch = plan.Watch.Select(site => new
+        {
+            site = site.Site,
+            provider = site.Provider,
+            sections = site.Sections.Select(section => new { name = section.Section, items = section.Items }),
+        }),
         security = new
         {
             checks = plan.SecurityChecks,
             findings = plan.SecurityFindings.Select(f => new { check = f.CheckId, resource = f.Resource, message = f.Message }),
         },
+        exposure = plan.Exposure,
     });
+
+    private static readonly string[] ExposureHeaders = ["site", "host", "who may open it", "certificate", "DNS"];
+
+    /// <summary>Per site its controller line, then one row per host; the public status host last.</summary>
+    private static IEnumerable<IReadOnlyList<string>> ExposureRows(ExposurePlan exposure) =>
+        exposure.Sites.SelectMany(site => site.Hosts
+                .Select(host => (IReadOnlyList<string>)[site.Site, host.Host, host.Access, host.Certificate, host.Dns])
+                .Prepend([site.Site, "(entry)", site.Controller, site.Certificates, site.Addresses]))
+            .Concat(exposure.Status is { } status ? [["(public)", status.Host, status.Access, status.Certificate, status.Dns]] : []);
+
+    private static string WatchText(PlanReport plan)
+    {
+        var text = new StringBuilder();
+        foreach (var site in plan.Watch)
+        {
+            text.Append(site.Site).Append(" (").Append(site.Provider).Append(")\n");
+            foreach (var (section, items) in site.Sections)
+            {
+                text.Append("  ").Append(section).Append(":\n");
+                foreach (var item in items)
+                {
+                    text.Append("    ").Append(item).Append('\n');
+                }
+            }
+        }
+
+        return text.ToString();
+    }
 
     private static Spectre.Console.Table Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using CloudIam.Infra.Compilation;
+using CloudIam.Infra.Components.Exposure;
 using CloudIam.Infra.Security;
 using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Design;
 using CloudIam.Placement.Domains;
 using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Policy;
@@ -40,15 +42,24 @@ public sealed record PlanReport
 
     public required int SecurityChecks { get; init; }
 
+    /// <summary>How the tooling is reached; null when the stack publishes nothing.</summary>
+    public ExposurePlan? Exposure { get; init; }
+
+    /// <summary>Per site: probes, alert routes and receivers, dead man's switch, log shipper, datasources, volumes.</summary>
+    public required ImmutableArray<SiteWatch> Watch { get; init; }
+
     public bool Passes => Policy.Verdict == Verdict.Pass && SecurityFindings.IsEmpty;
 
-    /// <summary>One stack, or several planned as one design (DESIGN §7.2).</summary>
-    public static PlanReport Build(IReadOnlyList<CompiledStack> stacks, PlacementPolicy policy, DateOnly today)
+    /// <summary>
+    /// One stack, or several planned as one design (DESIGN §7.2). The policy checks the design as
+    /// <paramref name="withPipelines"/> extends it (the pipelines' deploy jobs); the resource counts stay the program's.
+    /// </summary>
+    public static PlanReport Build(IReadOnlyList<CompiledStack> stacks, PlacementPolicy policy, DateOnly today, Func<PlacementDesign, PlacementDesign> withPipelines)
     {
         var design = stacks.Count == 1
             ? stacks[0].Design
-            : WatchedDesign.With(PlacementInference.Infer(ResourceGraphs.Merge([.. stacks.Select(s => s.Graph)])), WatchList.Combine(stacks.Select(s => s.Config.Watching)));
-        var analysis = DesignAnalysis.Build(design, policy, ProviderCatalog.Shipped.Services);
+            : CompiledStack.Watch(PlacementInference.Infer(ResourceGraphs.Merge([.. stacks.Select(s => s.Graph)])), [], [.. stacks.Select(s => (s.Config, s.Graph))]);
+        var analysis = DesignAnalysis.Build(withPipelines(design), policy, ProviderCatalog.Shipped.Services);
 
         // What the program declares: the deployments and receivers the design watches are not Pulumi resources.
         var byProvider = design.Resources
@@ -68,6 +79,9 @@ public sealed record PlanReport
             Outages = OutageMatrix.Build(analysis, DomainKind.Provider, DomainKind.Region, DomainKind.Service),
             SecurityFindings = [.. stacks.SelectMany(s => s.SecurityFindings)],
             SecurityChecks = SecurityBaseline.Checks.Length,
+            // A multi-stack plan has one exposure per stack; the section covers single-stack plans (prod, staging).
+            Exposure = stacks.Count == 1 ? ExposurePlan.Of(stacks[0].Config, SiteCatalog.For) : null,
+            Watch = [.. stacks.SelectMany(s => SiteWatch.For(s.Config))],
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CloudIam.Placement.Rules;
 using CloudIam.Placement.Simulation;
 
 namespace CloudIam.Infra.Reports;
@@ -98,9 +99,14 @@ public static class SimulationFormatter
             yield return $"{observer.Name} left: {Remaining(observer)}";
         }
 
-        foreach (var recovery in Left(report, report.RecoveryCapabilities))
+        foreach (var recovery in Left(report, report.RecoveryCapabilities).Where(c => c.Name != PL005RecoveryPath.RecoveryCapability))
         {
             yield return $"{recovery.Name} left to apply a fix: {Remaining(recovery)}";
+        }
+
+        if (DeployJobsLine(report) is { Length: > 0 } jobs)
+        {
+            yield return jobs;
         }
     }
 
@@ -115,6 +121,12 @@ public static class SimulationFormatter
 
     private static string OutsideLine(SimulationReport report) =>
         report.OutsideDesign.IsEmpty ? "" : $"not in this design (no effect): {string.Join(", ", report.OutsideDesign)}";
+
+    // The pipeline's deploy jobs are the way a fix gets applied during the outage: name the ones left.
+    private static string DeployJobsLine(SimulationReport report) =>
+        report.Capabilities.FirstOrDefault(c => c.Name == PL005RecoveryPath.RecoveryCapability) is { Before: > 0 } jobs
+            ? $"deploy jobs left to apply a fix: {(jobs.Remaining.IsEmpty ? "none" : string.Join(", ", jobs.Remaining))}"
+            : "";
 
     private static string Count(int instances) => instances.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

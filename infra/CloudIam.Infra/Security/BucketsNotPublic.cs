@@ -1,15 +1,15 @@
-using CloudIam.Pulumi.Resources.Aws;
-using CloudIam.Pulumi.Resources.Scaleway;
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Yaml;
 using static CloudIam.Infra.Security.ProgramValues;
 
 namespace CloudIam.Infra.Security;
 
 /// <summary>
-/// SEC003: S3 buckets block all four kinds of public access; Scaleway buckets have an explicit private ACL
-/// (the only public-access control the Scaleway schema offers).
+/// SEC003: every bucket (role <c>bucket</c>, any provider) is proven private by a resource that refers to it:
+/// a public access block with all four blocks set (S3), or an explicit private ACL and no other ACL (the only
+/// public-access control the Scaleway schema offers). A bucket with neither, on any provider, trips the check.
 /// </summary>
-public sealed class BucketsNotPublic : ISecurityCheck
+public sealed class BucketsNotPublic(ProviderCatalog providers) : ISecurityCheck
 {
     private static readonly string[] PublicAccessBlocks = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 
@@ -21,19 +21,20 @@ public sealed class BucketsNotPublic : ISecurityCheck
         "A public ACL or policy on a tooling bucket publishes its logs and backups to anyone who guesses the name; "
         + "blocking public access makes such a mistake impossible rather than merely absent.";
 
-    public IEnumerable<SecurityFinding> Check(PulumiProgram program)
-    {
-        var s3 = program.OfType<S3Bucket>()
-            .Where(bucket => !Referring<S3BucketPublicAccessBlock>(program, bucket, "bucket")
-                .Any(block => PublicAccessBlocks.All(setting => Bool(block.Property(setting)) == true)))
-            .Select(bucket => Finding(bucket, "no BucketPublicAccessBlock with all four blocks set to true refers to this bucket"));
-        var scaleway = program.OfType<ObjectBucket>()
-            .Where(bucket => Referring<ObjectBucketAcl>(program, bucket, "bucket") is var acls
-                && (!acls.Any() || acls.Any(acl => Text(acl.Property("acl")) != "private")))
-            .Select(bucket => Finding(bucket, "the bucket needs a BucketAcl with acl: private, and no other ACL"));
-        return s3.Concat(scaleway);
-    }
+    public IEnumerable<SecurityFinding> Check(PulumiProgram program) =>
+        WithRole(program, providers, ResourceRole.Bucket)
+            .Where(bucket => !ProvenPrivate([.. ReferringTo(program, bucket, "bucket")]))
+            .Select(bucket => new SecurityFinding
+            {
+                CheckId = Id,
+                Resource = bucket.LogicalName,
+                Message = "no public access block with all four blocks true, nor a private ACL (and no other ACL), refers to this bucket",
+            });
 
-    private SecurityFinding Finding(ResourceDeclaration bucket, string message) =>
-        new() { CheckId = Id, Resource = bucket.LogicalName, Message = message };
+    private static bool ProvenPrivate(IReadOnlyList<ResourceDeclaration> referring)
+    {
+        var acls = referring.Select(resource => resource.Property("acl")).OfType<Expr>().ToList();
+        return acls.All(acl => Text(acl) == "private")
+            && (acls.Count > 0 || referring.Any(block => PublicAccessBlocks.All(setting => Bool(block.Property(setting)) == true)));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Yaml;
 
 namespace CloudIam.Infra.Security;
@@ -25,6 +26,31 @@ internal static class ProgramValues
     public static IEnumerable<ResourceDeclaration> Referring<TArgs>(PulumiProgram program, ResourceDeclaration target, string property)
         where TArgs : IResourceArgs =>
         program.OfType<TArgs>().Where(resource => resource.Refers(target.LogicalName, property));
+
+    /// <summary>
+    /// Resources whose type has <paramref name="role"/> in the provider catalog, whatever their provider: a
+    /// check written against roles covers a bucket or cluster of any provider with a provider file.
+    /// </summary>
+    public static IEnumerable<ResourceDeclaration> WithRole(PulumiProgram program, ProviderCatalog providers, ResourceRole role) =>
+        program.Resources.Where(resource => providers.Is(resource.Type, role));
+
+    /// <summary>Resources of any type whose <paramref name="property"/> refers to <paramref name="target"/>.</summary>
+    public static IEnumerable<ResourceDeclaration> ReferringTo(PulumiProgram program, ResourceDeclaration target, string property) =>
+        program.Resources.Where(resource => resource.Refers(target.LogicalName, property));
+
+    /// <summary>Whether any property of <paramref name="resource"/> refers to <paramref name="target"/>.</summary>
+    public static bool RefersAnywhere(ResourceDeclaration resource, ResourceDeclaration target) =>
+        resource.Properties.References().OfType<ResourceReference>().Any(reference => reference.Resource.LogicalName == target.LogicalName);
+
+    /// <summary>Every literal string inside a value, at any depth (list items included).</summary>
+    public static IEnumerable<string> AllTexts(Expr value) => value switch
+    {
+        StringLiteral literal => [literal.Value],
+        ExprMap map => map.Items.Values.SelectMany(AllTexts),
+        ExprList list => list.Items.SelectMany(AllTexts),
+        SecretFn secret => AllTexts(secret.Value),
+        _ => [],
+    };
 
     /// <summary>Every map entry inside a value, depth first, with its dotted path.</summary>
     public static IEnumerable<(string Path, string Key, Expr Value)> Entries(Expr value, string path = "") => value switch

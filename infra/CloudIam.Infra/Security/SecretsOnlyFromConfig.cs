@@ -7,9 +7,11 @@ namespace CloudIam.Infra.Security;
 /// <summary>
 /// SEC007: values under secret-looking keys (<c>…password</c>, <c>…token</c>, <c>…secretKey</c>) are
 /// <c>${secretKey}</c> references or <c>fn::secret</c>, never literals: a literal would sit in the emitted program
-/// and in Pulumi state in clear. Keys naming an existing Kubernetes Secret (<c>existingSecret</c>) hold a name.
+/// and in Pulumi state in clear. Keys naming an existing Kubernetes Secret (<c>existingSecret</c>) hold a name, and a
+/// value that is exactly an environment variable (<c>$NAME</c>, <c>${NAME}</c>) names a secret the pod gets from a
+/// Kubernetes Secret (Grafana expands it in provisioning files).
 /// </summary>
-public sealed class SecretsOnlyFromConfig : ISecurityCheck
+public sealed partial class SecretsOnlyFromConfig : ISecurityCheck
 {
     private static readonly ImmutableArray<string> SecretWords = ["password", "token", "secret", "secretkey", "accesskey", "apikey", "privatekey"];
 
@@ -23,7 +25,7 @@ public sealed class SecretsOnlyFromConfig : ISecurityCheck
 
     public IEnumerable<SecurityFinding> Check(PulumiProgram program) =>
         program.Resources.SelectMany(resource => Entries(resource.Properties)
-            .Where(entry => LooksSecret(entry.Key) && Text(entry.Value) is { Length: > 0 })
+            .Where(entry => LooksSecret(entry.Key) && Text(entry.Value) is { Length: > 0 } text && !EnvironmentReference().IsMatch(text))
             .Select(entry => new SecurityFinding
             {
                 CheckId = Id,
@@ -37,4 +39,7 @@ public sealed class SecretsOnlyFromConfig : ISecurityCheck
         return !word.StartsWith("existing", StringComparison.OrdinalIgnoreCase)
             && SecretWords.Any(secret => word.EndsWith(secret, StringComparison.OrdinalIgnoreCase));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\$(\{[A-Z_][A-Z0-9_]*\}|[A-Z_][A-Z0-9_]*)$")]
+    private static partial System.Text.RegularExpressions.Regex EnvironmentReference();
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Yaml;
 
 namespace CloudIam.Infra.Security;
@@ -9,12 +10,15 @@ public static class SecurityBaseline
     public static ImmutableArray<ISecurityCheck> Checks { get; } =
     [
         new AdminPortsClosedToTheWorld(),
-        new BucketsEncrypted(),
-        new BucketsNotPublic(),
+        new BucketsEncrypted(ProviderCatalog.Shipped),
+        new BucketsNotPublic(ProviderCatalog.Shipped),
         new InstanceMetadataV2Required(),
-        new KubernetesApiAllowList(),
+        new KubernetesApiAllowList(ProviderCatalog.Shipped),
         new RunnersLeastPrivilege(),
         new SecretsOnlyFromConfig(),
+        new ExposedOnlyWithAuthentication(),
+        new TlsOnEveryPublicHost(),
+        new SecretsOnlyInKubernetesSecrets(),
     ];
 
     public static ImmutableArray<SecurityFinding> Run(PulumiProgram program) =>

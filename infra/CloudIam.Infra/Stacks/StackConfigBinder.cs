@@ -13,6 +13,7 @@ namespace CloudIam.Infra.Stacks;
 /// </summary>
 internal sealed partial class StackConfigBinder(string source, ClusterProviders providers)
 {
+
     /// <param name="keys">The project namespace's keys, namespace stripped, with the node of the whole config section.</param>
     /// <param name="secretsDecrypted">True for PULUMI_CONFIG, where secret values arrive as plaintext and are skipped unread.</param>
     public StackConfig Bind(string stack, ConfigMap keys, bool secretsDecrypted)
@@ -32,6 +33,7 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
                 : StackConfig.DefaultMetricsRetention,
             Protect = fields.Optional(StackConfigKeys.Protect) is { } protect && Bool(protect, "protect"),
         };
+        config = config with { Exposure = fields.Optional(StackConfigKeys.Exposure) is { } exposure ? Exposure(exposure, config.Clusters) : null };
 
         foreach (var secretKey in config.SecretKeys)
         {
@@ -74,7 +76,8 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
             ?? throw Error(providerNode, $"unknown provider '{provider}'; known providers: {string.Join(", ", providers.Names)}");
         var region = String(fields.Required("region"), "region");
         var zonesNode = List(fields.Required("zones"), "zones");
-        var zones = zonesNode.Items.Select(zone => String(zone, "zone")).ToImmutableArray();
+        // Zones name subnets and pools (logical names), so they are DNS labels like the zones of every cloud.
+        var zones = zonesNode.Items.Select(zone => Matching(zone, "zone", ZonePattern(), "a zone name such as fr-par-1 or eu-west-3a")).ToImmutableArray();
         if (zones.Length < minZones)
         {
             throw Error(zonesNode, $"{provider} needs at least {minZones} zone(s)");
@@ -113,10 +116,41 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
                 Replicas = runners.Optional("replicas") is { } runnerReplicas ? Int(runnerReplicas, "replicas", 0) : 1,
             },
             Capabilities = fields.Optional("capabilities") is { } capabilities ? Capabilities(capabilities) : Capability.Tooling,
+            HeartbeatUrlSecret = fields.Optional("heartbeatUrlSecret") is { } heartbeat ? SecretKey(heartbeat, "heartbeatUrlSecret") : null,
+            Volumes = fields.Optional("volumes") is { } volumes ? Volumes(volumes) : new VolumeSizes(),
         };
+        if (cluster.Runs(Capability.Alerting) && cluster.HeartbeatUrlSecret is null)
+        {
+            throw Error(node, $"cluster '{cluster.Name}' runs alerting: set 'heartbeatUrlSecret', the secret config key of the URL its Watchdog pings");
+        }
+
         runners.RejectUnknown();
         fields.RejectUnknown();
         return cluster;
+    }
+
+    private VolumeSizes Volumes(ConfigNode node)
+    {
+        var fields = new Fields(this, Map(node, "volumes"), "volumes");
+        var defaults = new VolumeSizes();
+        string Size(string key, string fallback) =>
+            fields.Optional(key) is { } size ? Matching(size, key, VolumeSizePattern(), "a Kubernetes quantity such as 50Gi") : fallback;
+        var sizes = new VolumeSizes
+        {
+            Prometheus = Size("prometheus", defaults.Prometheus),
+            Loki = Size("loki", defaults.Loki),
+            Alertmanager = Size("alertmanager", defaults.Alertmanager),
+            Grafana = Size("grafana", defaults.Grafana),
+            StatusPage = Size("statusPage", defaults.StatusPage),
+        };
+        fields.RejectUnknown();
+        return sizes;
+    }
+
+    private string SecretKey(ConfigNode node, string what)
+    {
+        var secret = Matching(node, what, SecretKeyPattern(), "a config key name such as oncallWebhookUrl");
+        return StackConfigKeys.Settings.Contains(secret) ? throw Error(node, $"'{secret}' is a stack setting, not a secret key") : secret;
     }
 
     private ImmutableArray<string> Capabilities(ConfigNode node) =>
@@ -135,17 +169,10 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
         var receivers = receiversNode.Items.Select(item =>
         {
             var receiver = new Fields(this, Map(item, "a receiver"), "a receiver");
-            var secretNode = receiver.Required("webhookUrlSecret");
-            var secret = Matching(secretNode, "webhookUrlSecret", SecretKeyPattern(), "a config key name such as oncallWebhookUrl");
-            if (StackConfigKeys.Settings.Contains(secret))
-            {
-                throw Error(secretNode, $"'{secret}' is a stack setting, not a secret key");
-            }
-
             var result = new AlertReceiver
             {
                 Name = String(receiver.Required("name"), "name"),
-                WebhookUrlSecret = secret,
+                WebhookUrlSecret = SecretKey(receiver.Required("webhookUrlSecret"), "webhookUrlSecret"),
                 Provider = OptionalPlace(receiver, "provider"),
                 Region = OptionalPlace(receiver, "region"),
             };
@@ -155,6 +182,11 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
         if (receivers.IsEmpty || receivers.Select(receiver => receiver.Name).Distinct().Count() != receivers.Length)
         {
             throw Error(receiversNode, "receivers must be a non-empty list with unique names");
+        }
+
+        if (receivers.FirstOrDefault(receiver => AlertingConfig.ReservedReceivers.Contains(receiver.Name)) is { } reserved)
+        {
+            throw Error(receiversNode, $"receiver name '{reserved.Name}' is reserved for the program's own routes ({string.Join(", ", AlertingConfig.ReservedReceivers)})");
         }
 
         string ReceiverName(ConfigNode name)
@@ -176,7 +208,7 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
                     var result = new AlertRoute
                     {
                         Receiver = ReceiverName(route.Required("receiver")),
-                        Matchers = [.. List(route.Required("matchers"), "matchers").Items.Select(matcher => String(matcher, "matcher"))],
+                        Matchers = [.. List(route.Required("matchers"), "matchers").Items.Select(Matcher)],
                     };
                     route.RejectUnknown();
                     return result;
@@ -185,6 +217,69 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
         };
         fields.RejectUnknown();
         return config;
+    }
+
+    private string Matcher(ConfigNode node)
+    {
+        var text = String(node, "matcher");
+        return AlertMatcher.Parse(text) is null ? throw Error(node, $"'{text}' is not an Alertmanager matcher such as severity=\"critical\"") : text;
+    }
+
+    private ExposureConfig Exposure(ConfigNode node, ImmutableArray<ClusterConfig> clusters)
+    {
+        var fields = new Fields(this, Map(node, "exposure"), "exposure");
+        var zonesNode = List(fields.Required("zones"), "zones");
+        var zones = zonesNode.Items.Select(item =>
+        {
+            var zone = new Fields(this, Map(item, "a zone"), "a zone");
+            var providerNode = zone.Required("provider");
+            var provider = String(providerNode, "provider");
+            if (!clusters.Any(cluster => cluster.Provider == provider))
+            {
+                throw Error(providerNode, $"no cluster of the stack runs on '{provider}', so nothing can manage its DNS");
+            }
+
+            var result = new DnsZoneConfig
+            {
+                Name = Matching(zone.Required("name"), "name", DomainPattern(), "a DNS zone name"),
+                Provider = provider,
+                HostedZoneId = zone.Optional("hostedZoneId") is { } id ? String(id, "hostedZoneId") : null,
+            };
+            if (provider == "aws" && result.HostedZoneId is null)
+            {
+                throw Error(item, $"Route 53 zone '{result.Name}' needs its hostedZoneId");
+            }
+
+            zone.RejectUnknown();
+            return result;
+        }).ToImmutableArray();
+        var exposure = new ExposureConfig
+        {
+            AcmeEmail = String(fields.Required("acmeEmail"), "acmeEmail"),
+            StatusHost = Matching(fields.Required("statusHost"), "statusHost", DomainPattern(), "a DNS name"),
+            OauthClientId = String(fields.Required("oauthClientId"), "oauthClientId"),
+            AllowedGroups = fields.Optional("allowedGroups") is { } groups ? [.. List(groups, "allowedGroups").Items.Select(group => String(group, "group"))] : [],
+            AcmeChallengeZone = Matching(fields.Required("acmeChallengeZone"), "acmeChallengeZone", DomainPattern(), "a DNS zone name"),
+            AcmeRoute53AccessKeyId = String(fields.Required("acmeRoute53AccessKeyId"), "acmeRoute53AccessKeyId"),
+            Zones = zones,
+        };
+        if (clusters.FirstOrDefault(cluster => exposure.ZonesOf(cluster.ToolingDomain).IsEmpty) is { } unserved)
+        {
+            throw Error(zonesNode, $"no zone serves toolingDomain '{unserved.ToolingDomain}' of cluster '{unserved.Name}'");
+        }
+
+        if (exposure.ZonesOf(exposure.StatusHost).IsEmpty)
+        {
+            throw Error(zonesNode, $"no zone serves statusHost '{exposure.StatusHost}'");
+        }
+
+        if (!zones.Any(zone => zone.Name == exposure.AcmeChallengeZone && zone.Provider == "aws"))
+        {
+            throw Error(zonesNode, $"acmeChallengeZone '{exposure.AcmeChallengeZone}' must be one of the Route 53 zones");
+        }
+
+        fields.RejectUnknown();
+        return exposure;
     }
 
     /// <summary>
@@ -340,6 +435,9 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$")]
     private static partial Regex PlaceNamePattern();
 
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$")]
+    private static partial Regex ZonePattern();
+
     [GeneratedRegex(@"^[0-9]+\.[0-9]+(\.[0-9]+)?$")]
     private static partial Regex VersionPattern();
 
@@ -351,4 +449,7 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
 
     [GeneratedRegex("^[0-9]+(ms|s|m|h|d|w|y)$")]
     private static partial Regex DurationPattern();
+
+    [GeneratedRegex("^[1-9][0-9]*(Mi|Gi|Ti)$")]
+    private static partial Regex VolumeSizePattern();
 }

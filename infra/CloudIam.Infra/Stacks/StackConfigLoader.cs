@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CloudIam.Placement;
+using CloudIam.Placement.Input;
 using CloudIam.Pulumi.Watching;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace CloudIam.Infra.Stacks;
@@ -33,7 +33,8 @@ public static partial class StackConfigLoader
             throw new BadInputException(path, $"no config for stack '{stack}'; known stacks: {(known.IsEmpty ? "none" : string.Join(", ", known))}");
         }
 
-        var root = ReadYaml(path);
+        var root = ReadYaml(path, "stack config");
+
         if (root is not ConfigMap document)
         {
             throw new BadInputException(path, root.Location, "a stack file must be a map with a 'config' key");
@@ -45,7 +46,8 @@ public static partial class StackConfigLoader
             throw new BadInputException(path, config.Location, "'config' must be a map of namespaced keys");
         }
 
-        return new StackConfigBinder(path, providers).Bind(stack, ProjectKeys(path, keys), secretsDecrypted: false);
+        var secretsProvider = document.Entries.FirstOrDefault(entry => entry.Key == "secretsprovider").Value as ConfigScalar;
+        return new StackConfigBinder(path, providers).Bind(stack, ProjectKeys(path, keys), secretsDecrypted: false) with { SecretsProvider = secretsProvider?.Value };
     }
 
     /// <summary>
@@ -59,30 +61,13 @@ public static partial class StackConfigLoader
             throw new BadInputException(path, "deployments file not found");
         }
 
-        return new StackConfigBinder(path, providers).BindWatchList(ReadYaml(path));
+        return new StackConfigBinder(path, providers).BindWatchList(ReadYaml(path, "deployments file"));
     }
 
-    private static ConfigNode ReadYaml(string path)
+    private static ConfigNode ReadYaml(string path, string what)
     {
-        using var reader = File.OpenText(path);
-        var parser = new TrackingParser(new Parser(reader));
-        try
-        {
-            var yaml = new YamlStream();
-            yaml.Load(parser);
-            return yaml.Documents.Count == 0
-                ? new ConfigMap([], "line 1, column 1")
-                : FromYaml(path, yaml.Documents[0].RootNode);
-        }
-        catch (YamlException e)
-        {
-            throw new BadInputException(path, Location(e.Start), $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner fails this way on some unterminated flow collections, without a position.
-            throw new BadInputException(path, Location(parser.LastEnd), $"not valid YAML after this point: {e.Message}");
-        }
+        var yaml = YamlInput.LoadFile(path, what);
+        return yaml.Documents.Count == 0 ? new ConfigMap([], "line 1, column 1") : FromYaml(path, yaml.Documents[0].RootNode);
     }
 
     /// <summary>
@@ -144,15 +129,15 @@ public static partial class StackConfigLoader
     private static ConfigNode FromYaml(string path, YamlNode node) => node switch
     {
         YamlMappingNode { Children.Count: 1 } map when map.Children.Keys.Single() is YamlScalarNode { Value: "secure" } =>
-            new ConfigSecure(Location(node.Start)),
+            new ConfigSecure(YamlInput.Location(node.Start)),
         YamlMappingNode map => new ConfigMap(
             [.. map.Children.Select(entry => KeyValuePair.Create(
-                entry.Key is YamlScalarNode { Value: { } key } ? key : throw new BadInputException(path, Location(entry.Key.Start), "keys must be text"),
+                entry.Key is YamlScalarNode { Value: { } key } ? key : throw new BadInputException(path, YamlInput.Location(entry.Key.Start), "keys must be text"),
                 FromYaml(path, entry.Value)))],
-            Location(node.Start)),
-        YamlSequenceNode list => new ConfigList([.. list.Children.Select(item => FromYaml(path, item))], Location(node.Start)),
-        YamlScalarNode scalar => new ConfigScalar(scalar.Value ?? "", scalar.Style is not ScalarStyle.Plain, Location(node.Start)),
-        _ => throw new BadInputException(path, Location(node.Start), "anchors and aliases are not supported"),
+            YamlInput.Location(node.Start)),
+        YamlSequenceNode list => new ConfigList([.. list.Children.Select(item => FromYaml(path, item))], YamlInput.Location(node.Start)),
+        YamlScalarNode scalar => new ConfigScalar(scalar.Value ?? "", scalar.Style is not ScalarStyle.Plain, YamlInput.Location(node.Start)),
+        _ => throw new BadInputException(path, YamlInput.Location(node.Start), "anchors and aliases are not supported"),
     };
 
     /// <summary>Values are strings; structured ones (lists, maps) are JSON text inside the string.</summary>
@@ -191,27 +176,6 @@ public static partial class StackConfigLoader
         JsonValueKind.Null => new ConfigScalar("", Quoted: false, path),
         _ => new ConfigScalar(element.GetRawText(), Quoted: false, path),
     };
-
-    private static string Location(Mark mark) => $"line {mark.Line}, column {mark.Column}";
-
-    /// <summary>Remembers where the last well-formed event ended, for errors that carry no position.</summary>
-    private sealed class TrackingParser(IParser parser) : IParser
-    {
-        public Mark LastEnd { get; private set; } = new(0, 1, 1);
-
-        public ParsingEvent? Current => parser.Current;
-
-        public bool MoveNext()
-        {
-            var moved = parser.MoveNext();
-            if (parser.Current is { } current)
-            {
-                LastEnd = current.End;
-            }
-
-            return moved;
-        }
-    }
 
     [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
     private static partial Regex StackNamePattern();

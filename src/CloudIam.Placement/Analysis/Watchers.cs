@@ -66,7 +66,8 @@ public sealed class Watchers
 
     /// <summary>
     /// The alert paths that page about <paramref name="observed"/>: those raised by a resource that probes it,
-    /// and those raised by an instance of a capability that observes its capability (an Alertmanager).
+    /// and those raised by an instance of a capability that observes its capability (an Alertmanager). A status
+    /// page's path to the public tells the world, not the on-call, so it is not one of them.
     /// </summary>
     public ImmutableArray<AlertPath> PathsFor(Instance observed)
     {
@@ -74,6 +75,7 @@ public sealed class Watchers
         return [.. _observersByObserved[observed.Urn].Concat(observing)
             .Distinct(StringComparer.Ordinal)
             .SelectMany(from => _pathsByFrom[from])
+            .Where(path => path.Target == AlertTarget.Page)
             .Distinct()
             .OrderBy(p => p.Name, StringComparer.Ordinal)];
     }

@@ -25,4 +25,10 @@ public sealed record DesignResource
     public ImmutableArray<string> Dependencies { get; init; } = [];
 
     public IPropertyLookup Properties { get; init; } = NoProperties.Instance;
+
+    /// <summary>
+    /// The host name this resource publishes when it is a public DNS record (<c>status.cloud-iam.com</c>), lower case
+    /// and without the trailing dot; null for everything else. PL010 follows a capability's public hosts through it.
+    /// </summary>
+    public string? PublicHost { get; init; }
 }

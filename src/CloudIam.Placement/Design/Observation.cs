@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace CloudIam.Placement.Design;
 
 /// <summary>
@@ -14,20 +12,4 @@ public sealed record Observation
 
     /// <summary>URN of the probed resource, e.g. a customer deployment.</summary>
     public required string Observed { get; init; }
-}
-
-/// <summary>
-/// How an alert raised by <see cref="From"/> reaches a person: every resource it passes through (the raising
-/// instance itself, an Alertmanager, the receiver's endpoint). The route is lost when any of them is.
-/// </summary>
-public sealed record AlertPath
-{
-    /// <summary>URN of the resource that raises the alert.</summary>
-    public required string From { get; init; }
-
-    /// <summary>For people: <c>aws-par-alertmanager -> oncall</c>.</summary>
-    public required string Name { get; init; }
-
-    /// <summary>URNs of every hop, <see cref="From"/> included.</summary>
-    public required ImmutableArray<string> Through { get; init; }
 }

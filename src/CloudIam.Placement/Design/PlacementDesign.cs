@@ -13,6 +13,6 @@ public sealed record PlacementDesign
     /// <summary>Who probes whom; empty when the source says nothing about probes.</summary>
     public ImmutableArray<Observation> Observations { get; init; } = [];
 
-    /// <summary>How alerts reach people; empty when the source says nothing about paging.</summary>
+    /// <summary>How failures reach people and the public status page; empty when the source says nothing about paging.</summary>
     public ImmutableArray<AlertPath> AlertPaths { get; init; } = [];
 }

@@ -10,7 +10,7 @@ public static class PolicyEngine
 {
     public static PolicyReport Evaluate(DesignAnalysis analysis, DateOnly today)
     {
-        var context = new RuleContext { Analysis = analysis, Today = today };
+        var context = new RuleContext { Analysis = analysis, Today = today, Rules = RuleRegistry.All };
         var suppressions = analysis.Policy.Suppressions.Where(s => PL009SuppressionHygiene.IsValid(s, context)).ToList();
 
         var violations = ImmutableArray.CreateBuilder<Violation>();
@@ -36,6 +36,11 @@ public static class PolicyEngine
             Suppressed = suppressed.ToImmutable(),
             UndeclaredCapabilities = analysis.UndeclaredCapabilities,
             Watched = analysis.Watchers.Describe(analysis.Outage()),
+            TimesToTarget = [.. analysis.Design.AlertPaths.Where(path => !path.Steps.IsEmpty).Select(path => new TimeToTarget
+            {
+                Path = path,
+                Budget = analysis.Policy.Budgets.TryGetValue(path.Target, out var budget) ? budget : null,
+            })],
         };
     }
 

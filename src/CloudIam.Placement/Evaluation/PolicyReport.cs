@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Design;
 using CloudIam.Placement.Policy;
 using CloudIam.Placement.Rules;
 
@@ -31,6 +32,19 @@ public sealed record PolicyReport
 
     /// <summary>The observed instances (customer deployments) with where they run, what probes them and how alerts about them page.</summary>
     public ImmutableArray<WatchedInstance> Watched { get; init; } = [];
+
+    /// <summary>The design's alert paths with their worst cases against the policy's budgets (PL011); empty when the design has none.</summary>
+    public ImmutableArray<TimeToTarget> TimesToTarget { get; init; } = [];
+}
+
+/// <summary>One alert path's worst-case time from a deployment failing to its target, and the budget it is held to.</summary>
+public sealed record TimeToTarget
+{
+    public required AlertPath Path { get; init; }
+
+    public TimeSpan? Budget { get; init; }
+
+    public bool WithinBudget => Budget is not { } budget || Path.WorstCase <= budget;
 }
 
 public sealed record CapabilitySummary

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CloudIam.Placement.Design;
 using CloudIam.Placement.Domains;
 
 namespace CloudIam.Placement.Policy;
@@ -19,6 +20,9 @@ public sealed record PlacementPolicy
     public RecoverySpec? Recovery { get; init; }
 
     public ImmutableArray<Suppression> Suppressions { get; init; } = [];
+
+    /// <summary>Longest acceptable worst-case time from a deployment failing to each target (PL011).</summary>
+    public ImmutableSortedDictionary<AlertTarget, TimeSpan> Budgets { get; init; } = ImmutableSortedDictionary<AlertTarget, TimeSpan>.Empty;
 }
 
 public sealed record PolicyDefaults
@@ -56,6 +60,13 @@ public sealed record CapabilitySpec
 
     public CapacitySpec? Capacity { get; init; }
 
+    /// <summary>
+    /// Host names people reach this capability at (<c>status.cloud-iam.com</c>), lower case; a design publishes at least
+    /// one (each stack its own). Their DNS records are part of the capability: a published host whose records all sit
+    /// with one DNS provider breaks with it (PL010).
+    /// </summary>
+    public ImmutableArray<string> PublicHosts { get; init; } = [];
+
     /// <summary>Overrides <see cref="PolicyDefaults.Survive"/> for this capability.</summary>
     public ImmutableArray<DomainKind>? Survive { get; init; }
 }
@@ -90,13 +101,11 @@ public sealed record MatchRule
 public sealed record RecoverySpec
 {
     /// <summary>Capabilities that must keep an instance off any failing provider.</summary>
+    /// <remarks>
+    /// The state backend and the secrets provider are not policy: they are read with the deploy jobs from the
+    /// repository's pipelines (the <c>recovery</c> capability), where they are actually configured.
+    /// </remarks>
     public ImmutableArray<string> Capabilities { get; init; } = [];
-
-    /// <summary>Pulumi state backend URLs (one, or replicas); the provider of each is inferred from the URL.</summary>
-    public ImmutableArray<string> StateBackends { get; init; } = [];
-
-    /// <summary>Pulumi secrets provider URL (<c>passphrase</c>, <c>awskms://…</c>); null when not stated.</summary>
-    public string? SecretsProvider { get; init; }
 }
 
 public sealed record Suppression

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CloudIam.Placement.Design;
 using CloudIam.Placement.Domains;
-using YamlDotNet.Core;
+using CloudIam.Placement.Input;
 using YamlDotNet.RepresentationModel;
 
 namespace CloudIam.Placement.Policy;
@@ -14,35 +17,12 @@ namespace CloudIam.Placement.Policy;
 /// </summary>
 public static partial class PolicyLoader
 {
-    public static PlacementPolicy Load(string path)
+    public static PlacementPolicy Load(string path) => Read(YamlInput.LoadFile(path, "policy"), path);
+
+    public static PlacementPolicy Parse(string yaml, string source) => Read(YamlInput.Load(new StringReader(yaml), source), source);
+
+    private static PlacementPolicy Read(YamlStream stream, string source)
     {
-        string yaml;
-        try
-        {
-            yaml = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BadInputException(path, e is FileNotFoundException or DirectoryNotFoundException
-                ? "policy file not found"
-                : $"cannot read the policy file: {e.Message}");
-        }
-
-        return Parse(yaml, path);
-    }
-
-    public static PlacementPolicy Parse(string yaml, string source)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new BadInputException(source, $"line {e.Start.Line}, column {e.Start.Column}", $"malformed YAML: {e.Message}");
-        }
-
         if (stream.Documents.Count == 0)
         {
             throw new BadInputException(source, "line 1, column 1", "the policy file is empty; it needs at least a 'capabilities' section");
@@ -58,12 +38,13 @@ public static partial class PolicyLoader
 
     private sealed class Reader(Nodes nodes)
     {
-        private static readonly string[] RootKeys = ["defaults", "capabilities", "match", "recovery", "suppressions"];
+        private static readonly string[] RootKeys = ["defaults", "capabilities", "match", "recovery", "suppressions", "budgets"];
+        private static readonly string[] BudgetKeys = ["page", "publicStatus"];
         private static readonly string[] DefaultsKeys = ["minProviders", "survive"];
-        private static readonly string[] CapabilityKeys = ["critical", "minHealthy", "minProviders", "quorum", "observes", "dependsOn", "capacity", "survive"];
+        private static readonly string[] CapabilityKeys = ["critical", "minHealthy", "minProviders", "quorum", "observes", "dependsOn", "capacity", "survive", "publicHosts"];
         private static readonly string[] CapacityKeys = ["property", "minAfterLoss"];
         private static readonly string[] MatchKeys = ["capability", "type", "name", "urn"];
-        private static readonly string[] RecoveryKeys = ["capabilities", "stateBackend", "secretsProvider"];
+        private static readonly string[] RecoveryKeys = ["capabilities"];
         private static readonly string[] SuppressionKeys = ["rule", "capability", "reason", "expires"];
         private static readonly string[] QuorumValues = ["majority", "none"];
 
@@ -91,7 +72,27 @@ public static partial class PolicyLoader
                 Match = fields.TryGetValue("match", out var match) ? [.. nodes.Sequence(match, "match").Select(ReadMatch)] : [],
                 Recovery = fields.TryGetValue("recovery", out var recovery) ? ReadRecovery(recovery) : null,
                 Suppressions = fields.TryGetValue("suppressions", out var suppressions) ? [.. nodes.Sequence(suppressions, "suppressions").Select(ReadSuppression)] : [],
+                Budgets = fields.TryGetValue("budgets", out var budgets) ? ReadBudgets(budgets) : ImmutableSortedDictionary<AlertTarget, TimeSpan>.Empty,
             };
+        }
+
+        private ImmutableSortedDictionary<AlertTarget, TimeSpan> ReadBudgets(YamlNode node) =>
+            nodes.Mapping(node, "budgets", BudgetKeys, allowNull: true).ToImmutableSortedDictionary(
+                pair => pair.Key == "page" ? AlertTarget.Page : AlertTarget.PublicStatus,
+                pair => Duration(pair.Value, $"budgets.{pair.Key}"));
+
+        /// <summary>A Prometheus-style duration: <c>90s</c>, <c>5m</c>, <c>1h30m</c>.</summary>
+        private TimeSpan Duration(YamlNode node, string what)
+        {
+            var text = nodes.Text(node, what);
+            var match = DurationPattern().Match(text);
+            if (!match.Success || text.Length == 0)
+            {
+                throw nodes.Fail(node, $"'{what}' must be a duration such as 90s, 5m or 1h30m, not '{text}'");
+            }
+
+            static int Part(Group group) => group.Success ? int.Parse(group.Value, CultureInfo.InvariantCulture) : 0;
+            return new TimeSpan(Part(match.Groups["h"]), Part(match.Groups["m"]), Part(match.Groups["s"]));
         }
 
         private PolicyDefaults ReadDefaults(YamlNode node)
@@ -119,8 +120,14 @@ public static partial class PolicyLoader
                 DependsOn = fields.TryGetValue("dependsOn", out var dependsOn) ? ReadReferences(dependsOn, "dependsOn", self: name) : spec.DependsOn,
                 Capacity = fields.TryGetValue("capacity", out var capacity) ? ReadCapacity(capacity) : spec.Capacity,
                 Survive = fields.TryGetValue("survive", out var survive) ? ReadSurvive(survive) : spec.Survive,
+                PublicHosts = fields.TryGetValue("publicHosts", out var hosts) ? ReadHosts(hosts) : spec.PublicHosts,
             };
         }
+
+        private ImmutableArray<string> ReadHosts(YamlNode node) =>
+            [.. nodes.Sequence(node, "publicHosts")
+                .Select(item => nodes.Text(item, "publicHosts").TrimEnd('.').ToLowerInvariant())
+                .Distinct(StringComparer.Ordinal)];
 
         private Quorum ReadQuorum(YamlNode node) =>
             nodes.OneOf(node, "quorum", QuorumValues) == "majority" ? Quorum.Majority : Quorum.None;
@@ -197,21 +204,7 @@ public static partial class PolicyLoader
             return new RecoverySpec
             {
                 Capabilities = fields.TryGetValue("capabilities", out var capabilities) ? ReadReferences(capabilities, "recovery.capabilities", self: null) : [],
-                StateBackends = fields.TryGetValue("stateBackend", out var backend) ? ReadStateBackends(backend) : [],
-                SecretsProvider = ReadOptionalText(fields, "secretsProvider"),
             };
-        }
-
-        // One URL, or the primary and its replicas: Pulumi reads one, but a replica is what recovery uses.
-        private ImmutableArray<string> ReadStateBackends(YamlNode node)
-        {
-            if (node is YamlScalarNode)
-            {
-                return [nodes.Text(node, "stateBackend")];
-            }
-
-            var urls = nodes.Sequence(node, "stateBackend").Select(item => nodes.Text(item, "stateBackend")).ToImmutableArray();
-            return urls.IsEmpty ? throw nodes.Fail(node, "'stateBackend' lists no URL") : urls;
         }
 
         private Suppression ReadSuppression(YamlNode node)
@@ -230,4 +223,7 @@ public static partial class PolicyLoader
         private string? ReadOptionalText(Dictionary<string, YamlNode> fields, string key) =>
             fields.TryGetValue(key, out var node) ? nodes.Text(node, key) : null;
     }
+
+    [GeneratedRegex("^(?:(?<h>[0-9]+)h)?(?:(?<m>[0-9]+)m)?(?:(?<s>[0-9]+)s)?$")]
+    private static partial Regex DurationPattern();
 }

@@ -49,14 +49,14 @@ public sealed class PL009SuppressionHygiene : IPlacementRule
             yield return ($"expired on {expires:yyyy-MM-dd}", $"fix the {suppression.Rule} violation and delete the suppression, or renew 'expires' after re-reading the risk");
         }
 
-        var ruleIds = RuleRegistry.All.Select(r => r.Id).ToList();
-        if (RuleRegistry.Find(suppression.Rule) is { Suppressible: false } failClosed)
+        var ruleIds = context.Rules.Select(r => r.Id).ToList();
+        if (context.Rules.FirstOrDefault(r => r.Id == suppression.Rule) is { Suppressible: false } failClosed)
         {
             yield return ($"names {failClosed.Id}, which fails closed and cannot be suppressed", $"delete the suppression and fix the {failClosed.Id} violation itself (see 'cloudiam-infra explain {failClosed.Id}')");
         }
         else if (!ruleIds.Contains(suppression.Rule, StringComparer.Ordinal))
         {
-            yield return ($"names the unknown rule '{suppression.Rule}'", PolicyLoader.DidYouMean(suppression.Rule, ruleIds) is { } rule
+            yield return ($"names the unknown rule '{suppression.Rule}'", Spelling.DidYouMean(suppression.Rule, ruleIds) is { } rule
                 ? $"write 'rule: {rule}'"
                 : $"name one of {ruleIds[0]}–{ruleIds[^1]} (see 'cloudiam-infra explain RULE')");
         }
@@ -64,7 +64,7 @@ public sealed class PL009SuppressionHygiene : IPlacementRule
         var capabilities = context.Policy.Capabilities.Keys.Append(PL005RecoveryPath.RecoveryCapability).ToList();
         if (suppression.Capability is { } named && !capabilities.Contains(named, StringComparer.Ordinal))
         {
-            yield return ($"names the unknown capability '{named}'", PolicyLoader.DidYouMean(named, capabilities) is { } capability
+            yield return ($"names the unknown capability '{named}'", Spelling.DidYouMean(named, capabilities) is { } capability
                 ? $"write 'capability: {capability}'"
                 : "name a capability declared under 'capabilities', or drop 'capability' to cover them all");
         }

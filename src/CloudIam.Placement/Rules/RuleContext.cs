@@ -13,6 +13,12 @@ public sealed record RuleContext
     /// <summary>Rules never read the clock, so a run is reproducible and expiry is testable.</summary>
     public required DateOnly Today { get; init; }
 
+    /// <summary>
+    /// The rules being run, in ID order: what a suppression may name. Given by the caller so that no rule
+    /// depends on the registry that lists it.
+    /// </summary>
+    public required ImmutableArray<IPlacementRule> Rules { get; init; }
+
     public PlacementPolicy Policy => Analysis.Policy;
 
     /// <summary>Critical capabilities in name order.</summary>

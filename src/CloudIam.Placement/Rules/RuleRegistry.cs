@@ -17,6 +17,8 @@ public static class RuleRegistry
         new PL007TransitiveBreak(),
         new PL008UnplacedResource(),
         new PL009SuppressionHygiene(),
+        new PL010PublicDnsPath(),
+        new PL011TimeToPage(),
     ];
 
     /// <summary>The rule with exactly this ID (ordinal, as suppressions match), or null.</summary>

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using YamlDotNet.Core;
+using CloudIam.Placement.Input;
 using YamlDotNet.RepresentationModel;
 
 namespace CloudIam.Placement.Simulation;
@@ -8,30 +8,14 @@ public static class ScenarioLoader
 {
     private static readonly ImmutableArray<string> Keys = ["name", "description", "reference", "outage"];
 
-    public static Scenario Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new BadInputException(path, "scenario file not found");
-        }
+    public static Scenario Load(string path) => Read(YamlInput.LoadFile(path, "scenario"), path);
 
-        return Parse(File.ReadAllText(path), path);
-    }
+    public static Scenario Parse(string yaml, string source) => Read(YamlInput.Load(new StringReader(yaml), source), source);
 
-    public static Scenario Parse(string yaml, string source)
+    private static Scenario Read(YamlStream stream, string source)
     {
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode
-                ?? throw new BadInputException(source, "line 1, column 1", "a scenario is a mapping with 'name' and 'outage'");
-        }
-        catch (YamlException e)
-        {
-            throw new BadInputException(source, $"line {e.Start.Line}, column {e.Start.Column}", e.InnerException?.Message ?? e.Message);
-        }
+        var root = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode
+            ?? throw new BadInputException(source, "line 1, column 1", "a scenario is a mapping with 'name' and 'outage'");
 
         foreach (var key in root.Children.Keys)
         {

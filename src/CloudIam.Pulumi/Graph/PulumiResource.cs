@@ -8,6 +8,9 @@ namespace CloudIam.Pulumi.Graph;
 /// </summary>
 public sealed record PulumiResource
 {
+    /// <summary>The type token prefix of provider resources: <c>pulumi:providers:&lt;package&gt;</c>.</summary>
+    public const string ProviderTypePrefix = "pulumi:providers:";
+
     private static readonly ImmutableSortedDictionary<string, ImmutableArray<string>> NoPropertyDependencies =
         ImmutableSortedDictionary<string, ImmutableArray<string>>.Empty.WithComparers(StringComparer.Ordinal);
 
@@ -39,5 +42,5 @@ public sealed record PulumiResource
     /// <summary>The package of the type token: <c>aws</c>, <c>scaleway</c>, <c>kubernetes</c>, <c>pulumi</c>.</summary>
     public string Package => Type.IndexOf(':') is var colon and > 0 ? Type[..colon] : Type;
 
-    public bool IsProvider => Type.StartsWith("pulumi:providers:", StringComparison.Ordinal);
+    public bool IsProvider => Type.StartsWith(ProviderTypePrefix, StringComparison.Ordinal);
 }

@@ -13,12 +13,18 @@ public static class CapabilityTag
     /// <summary>
     /// The first of: a <c>tags</c> map entry (AWS, Scaleway buckets) or <c>key=value</c> list entry
     /// (other Scaleway resources); a Kubernetes <c>metadata.labels</c> entry; for Helm, a
-    /// <c>values.commonLabels</c> entry. Inputs are read before outputs.
+    /// <c>values.commonLabels</c> entry, or for charts that have no common labels the pod labels (<c>values.podLabels</c>,
+    /// <c>values.controller.podLabels</c>). Inputs are read before outputs.
     /// </summary>
     internal static string? Of(PulumiResource resource, ProviderCatalog providers) =>
         FromTags(resource.Inputs) ?? FromTags(resource.Outputs)
         ?? FromLabels(resource.Inputs) ?? FromLabels(resource.Outputs)
-        ?? (providers.RoleOf(resource.Type) is ResourceRole.HelmRelease or ResourceRole.HelmChart ? FromMap(resource.Inputs.Child(InferenceInputs.Values).Child(InferenceInputs.CommonLabels)) : null);
+        ?? (providers.RoleOf(resource.Type) is ResourceRole.HelmRelease or ResourceRole.HelmChart ? FromHelmValues(resource.Inputs.Child(InferenceInputs.Values)) : null);
+
+    private static string? FromHelmValues(PropertyValue? values) =>
+        FromMap(values.Child(InferenceInputs.CommonLabels))
+        ?? FromMap(values.Child(InferenceInputs.PodLabels))
+        ?? FromMap(values.Child(InferenceInputs.Controller).Child(InferenceInputs.PodLabels));
 
     private static string? FromLabels(PropertyValue properties) =>
         FromMap(properties.Child(InferenceInputs.Metadata).Child(InferenceInputs.Labels));

@@ -14,6 +14,8 @@ internal static class InferenceInputs
     public const string Labels = "labels";
     public const string Values = "values";
     public const string CommonLabels = "commonLabels";
+    public const string PodLabels = "podLabels";
+    public const string Controller = "controller";
     public const string Kubeconfig = "kubeconfig";
 
     /// <summary>
@@ -27,6 +29,9 @@ internal static class InferenceInputs
         [Tags, CapabilityTag.Key],
         [Metadata, Labels, CapabilityTag.Key],
         [Values, CommonLabels, CapabilityTag.Key],
+        [PublicHostName.DnsZone], [PublicHostName.ZoneId], [PublicHostName.Name], [PublicHostName.Fqdn],
+        [Values, PodLabels, CapabilityTag.Key],
+        [Values, Controller, PodLabels, CapabilityTag.Key],
     ];
 
     /// <summary>Inputs whose <c>propertyDependencies</c> are kept.</summary>

@@ -39,6 +39,7 @@ public static class PlacementInference
                 Cluster = cluster,
                 Dependencies = DependenciesOf(resource, cluster, index),
                 Properties = resource.Inputs,
+                PublicHost = PublicHostName.Of(resource, index.Providers),
             });
         }
 

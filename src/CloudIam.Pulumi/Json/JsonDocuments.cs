@@ -11,7 +11,7 @@ namespace CloudIam.Pulumi.Json;
 /// </summary>
 internal static class JsonDocuments
 {
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = 256 };
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = JsonLimits.MaxDepth };
 
     public delegate ImmutableArray<PulumiResource> RootReader(ref Utf8JsonReader reader, JsonPath path);
 

@@ -18,6 +18,7 @@ internal static class JsonText
     /// <summary>The shared instance of raw bytes of the current token (which must not be escaped).</summary>
     public static string Intern(ref Utf8JsonReader reader, StringPool pool, ReadOnlySpan<byte> utf8)
     {
+        Bound(ref reader, utf8.Length);
         try
         {
             return pool.Intern(utf8);
@@ -30,6 +31,7 @@ internal static class JsonText
 
     public static string Read(ref Utf8JsonReader reader)
     {
+        Bound(ref reader, reader.ValueSpan.Length);
         try
         {
             return reader.GetString()!;
@@ -37,6 +39,14 @@ internal static class JsonText
         catch (InvalidOperationException)
         {
             throw InvalidUtf8(ref reader);
+        }
+    }
+
+    private static void Bound(ref Utf8JsonReader reader, int bytes)
+    {
+        if (bytes > JsonLimits.MaxStringBytes)
+        {
+            throw new JsonContentException($"a string of {bytes:N0} bytes; kept strings are limited to {JsonLimits.MaxStringBytes:N0} bytes", reader.TokenStartIndex);
         }
     }
 

@@ -14,6 +14,18 @@ internal static class Urns
         ? urn[start..]
         : throw new JsonContentException($"'{urn}' is not a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)");
 
+    /// <summary>The stack a URN belongs to; null for text that is not a Pulumi URN.</summary>
+    public static string? StackOf(string urn)
+    {
+        if (!IsUrn(urn))
+        {
+            return null;
+        }
+
+        var end = urn.IndexOf("::", Prefix.Length, StringComparison.Ordinal);
+        return urn[Prefix.Length..end];
+    }
+
     private static int NameStart(ReadOnlySpan<char> urn)
     {
         if (!urn.StartsWith(Prefix, StringComparison.Ordinal))

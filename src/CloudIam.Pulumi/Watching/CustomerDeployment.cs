@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CloudIam.Placement.Design;
 
 namespace CloudIam.Pulumi.Watching;
 
@@ -54,4 +55,22 @@ public sealed record ReceiverHost
     public string? Provider { get; init; }
 
     public string? Region { get; init; }
+}
+
+/// <summary>
+/// The settings a program deploys on its alert paths, each with the longest it can wait: from a deployment failing
+/// to a page, and to the public status page. Only a compiled program knows them; exports and previews do not say.
+/// </summary>
+public sealed record AlertTiming
+{
+    /// <summary>The settings up to the receivers a failing deployment's alert is routed to.</summary>
+    public required ImmutableArray<AlertPathStep> ToPage { get; init; }
+
+    /// <summary>The receivers the deployment alert is routed to; paths to the others carry no time.</summary>
+    public required ImmutableArray<string> PagedReceivers { get; init; }
+
+    public required ImmutableArray<AlertPathStep> ToPublicStatus { get; init; }
+
+    /// <summary>The capability whose probes publish the public status page (<c>status-page</c>).</summary>
+    public required string StatusCapability { get; init; }
 }

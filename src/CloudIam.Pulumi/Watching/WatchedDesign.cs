@@ -9,7 +9,8 @@ namespace CloudIam.Pulumi.Watching;
 /// that creates no cloud resource, placed where its config says. Every resource whose inputs name a
 /// deployment's URL (a Gatus endpoint, a blackbox target, a Probe) becomes an observer edge to it, and every
 /// Alertmanager configuration becomes one alert path per receiver it routes to. The same for a compiled
-/// stack, a state export and a preview, since all three carry the resources' inputs.
+/// stack, a state export and a preview, since all three carry the resources' inputs. How long each path takes is
+/// known only where the caller knows the settings that were deployed (<see cref="AlertTiming"/>).
 /// </summary>
 public static class WatchedDesign
 {
@@ -25,7 +26,11 @@ public static class WatchedDesign
     /// <summary>Where an Alertmanager configuration sits in a Helm release's values: its own chart, kube-prometheus-stack's.</summary>
     private static readonly ImmutableArray<string> AlertmanagerConfigs = ["values.config", "values.alertmanager.config"];
 
-    public static PlacementDesign With(PlacementDesign design, WatchList watched)
+    /// <summary>Alert paths of an untagged Alertmanager count for the policy's alerting capability.</summary>
+    private const string AlertingCapability = "alerting";
+
+    /// <param name="timingOf">The settings on the paths that start at a resource; null where the source does not say.</param>
+    public static PlacementDesign With(PlacementDesign design, WatchList watched, Func<DesignResource, AlertTiming?>? timingOf = null)
     {
         var (deployments, receivers) = (watched.Deployments, watched.Receivers);
         if (deployments.IsEmpty)
@@ -36,6 +41,9 @@ public static class WatchedDesign
         var observations = new List<Observation>();
         var paths = new List<AlertPath>();
         var receiverNames = new SortedSet<string>(receivers.Select(r => r.Name), StringComparer.Ordinal);
+
+        // Listed receivers are the ones that reach people; a dead man's switch or a blackhole is not a page.
+        var listed = receivers.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var resource in design.Resources)
         {
             if (resource.Properties is not PropertyValue inputs)
@@ -44,13 +52,38 @@ public static class WatchedDesign
             }
 
             var texts = Strings(inputs).ToList();
-            observations.AddRange(deployments
+            var probed = deployments
                 .Where(deployment => texts.Any(text => text.Contains(deployment.Url, StringComparison.Ordinal)))
-                .Select(deployment => new Observation { Observer = resource.Urn, Observed = DeploymentUrn(deployment) }));
-            foreach (var receiver in ReceiversOf(inputs))
+                .Select(deployment => new Observation { Observer = resource.Urn, Observed = DeploymentUrn(deployment) })
+                .ToList();
+            observations.AddRange(probed);
+            var timing = timingOf?.Invoke(resource);
+            foreach (var receiver in ReceiversOf(inputs).Where(name => listed.Count == 0 || listed.Contains(name)))
             {
                 receiverNames.Add(receiver);
-                paths.Add(new AlertPath { From = resource.Urn, Name = $"{resource.Name} -> {receiver}", Through = [resource.Urn, ReceiverUrn(receiver)] });
+                paths.Add(new AlertPath
+                {
+                    Name = $"{resource.Name} -> {receiver}",
+                    From = resource.Urn,
+                    Through = [resource.Urn, ReceiverUrn(receiver)],
+                    Target = AlertTarget.Page,
+                    Capability = resource.Capability ?? AlertingCapability,
+                    Steps = timing is not null && timing.PagedReceivers.Contains(receiver) ? timing.ToPage : [],
+                });
+            }
+
+            // A status page shows what it probes as soon as a probe returns: the path to the public is the page itself.
+            if (timing is not null && probed.Count > 0 && resource.Capability == timing.StatusCapability)
+            {
+                paths.Add(new AlertPath
+                {
+                    Name = $"{resource.Name} -> public status page",
+                    From = resource.Urn,
+                    Through = [resource.Urn],
+                    Target = AlertTarget.PublicStatus,
+                    Capability = timing.StatusCapability,
+                    Steps = timing.ToPublicStatus,
+                });
             }
         }
 

@@ -105,6 +105,9 @@ public sealed record ExprMap : Expr
     public ExprMap With(ExprMap other) => new() { Items = Items.AddRange(other.Items) };
 
     public Expr? GetValueOrDefault(string key) => Items.GetValueOrDefault(key);
+
+    /// <summary>The map with <paramref name="key"/> set to <paramref name="value"/>, replacing what was there.</summary>
+    public ExprMap SetItem(string key, Expr value) => new() { Items = Items.SetItem(key, value) };
 }
 
 /// <summary>A string that contains at least one <c>${…}</c> reference; a lone reference keeps the referenced type.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CloudIam.Pulumi.Graph;
 
 namespace CloudIam.Pulumi.Yaml;
 
@@ -8,8 +9,6 @@ namespace CloudIam.Pulumi.Yaml;
 /// </summary>
 public sealed partial class ProgramBuilder(string name)
 {
-    private const string ProviderTokenPrefix = "pulumi:providers:";
-
     private readonly List<ResourceDeclaration> resources = [];
     private readonly HashSet<string> logicalNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConfigDeclaration> config = new(StringComparer.Ordinal);
@@ -50,7 +49,7 @@ public sealed partial class ProgramBuilder(string name)
         }
 
         options ??= ResourceOptions.None;
-        if (TArgs.Token.StartsWith(ProviderTokenPrefix, StringComparison.Ordinal) && options.Version is null)
+        if (TArgs.Token.StartsWith(PulumiResource.ProviderTypePrefix, StringComparison.Ordinal) && options.Version is null)
         {
             throw new InvalidOperationException($"provider '{logicalName}' must be declared with {nameof(AddProvider)} so that its plugin version is pinned");
         }

@@ -15,7 +15,6 @@ namespace CloudIam.Pulumi.Yaml;
 public static class ProgramGraph
 {
     private const string StackType = "pulumi:pulumi:Stack";
-    private const string ProviderTypePrefix = "pulumi:providers:";
 
     public static ResourceGraph From(PulumiProgram program, string stack)
     {
@@ -42,7 +41,7 @@ public static class ProgramGraph
             var urn = urns.Urn(qualifiedType, resource.LogicalName);
             declared.Add(resource.LogicalName, (urn, qualifiedType));
 
-            var isProvider = resource.Type.StartsWith(ProviderTypePrefix, StringComparison.Ordinal);
+            var isProvider = resource.Type.StartsWith(PulumiResource.ProviderTypePrefix, StringComparison.Ordinal);
             var provider = options.Provider is { } explicitProvider
                 ? declared[explicitProvider.LogicalName].Urn
                 : isProvider ? null : DefaultProvider(resource, urns, defaultProviders, graph);
@@ -201,7 +200,7 @@ public static class ProgramGraph
             name.Append('_').Append(UrlAsQName(url));
         }
 
-        var type = ProviderTypePrefix + package;
+        var type = PulumiResource.ProviderTypePrefix + package;
         var urn = urns.Urn(type, name.ToString());
         if (known.Add(urn))
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using CloudIam.Placement.Rules;
 
 namespace CloudIam.Infra.Tests.Cli;
 
@@ -73,7 +74,7 @@ public sealed class CheckVerbTests
         var run = document.RootElement.GetProperty("runs")[0];
         Assert.Equal("2.1.0", document.RootElement.GetProperty("version").GetString());
         Assert.Equal(violations.RootElement.GetProperty("violations").GetArrayLength(), run.GetProperty("results").GetArrayLength());
-        Assert.Equal(9, run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength());
+        Assert.Equal(RuleRegistry.All.Length, run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength());
         Assert.All(run.GetProperty("results").EnumerateArray(), r => Assert.StartsWith("PL", r.GetProperty("ruleId").GetString()!, StringComparison.Ordinal));
     }
 

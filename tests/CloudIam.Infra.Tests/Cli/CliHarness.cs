@@ -1,4 +1,6 @@
 using CloudIam.Infra.Cli;
+using CloudIam.Infra.Compilation;
+using CloudIam.Infra.Stacks;
 
 namespace CloudIam.Infra.Tests.Cli;
 
@@ -20,7 +22,14 @@ public static class CliHarness
     public static CliResult Run(IReadOnlyDictionary<string, string> environment, params string[] args) => RunIn(Root, environment, args);
 
     /// <summary>Runs against another project root, e.g. a scratch copy holding fixture stacks.</summary>
-    public static CliResult RunIn(string root, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static CliResult RunIn(string root, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunWith(root, environment, CompiledStack.Compile, args);
+
+    /// <summary>Runs with another compiler, e.g. one that adds a resource breaking the security baseline.</summary>
+    public static CliResult RunWith(Func<StackConfig, CompiledStack> compiler, params string[] args) =>
+        RunWith(Root, new Dictionary<string, string>(), compiler, args);
+
+    private static CliResult RunWith(string root, IReadOnlyDictionary<string, string> environment, Func<StackConfig, CompiledStack> compiler, string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
@@ -31,6 +40,7 @@ public static class CliHarness
             Today = Today,
             Root = root,
             Environment = name => environment.GetValueOrDefault(name),
+            Compiler = compiler,
         });
         return new CliResult(exit, output.ToString(), error.ToString());
     }

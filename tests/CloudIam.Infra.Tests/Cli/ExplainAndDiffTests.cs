@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CloudIam.Placement.Rules;
 
 namespace CloudIam.Infra.Tests.Cli;
 
@@ -15,12 +16,12 @@ public sealed class ExplainAndDiffTests
     }
 
     [Fact]
-    public void Explain_without_a_rule_lists_all_nine()
+    public void Explain_without_a_rule_lists_every_rule()
     {
         var result = CliHarness.Run("explain");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(9, result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(RuleRegistry.All.Length, result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]

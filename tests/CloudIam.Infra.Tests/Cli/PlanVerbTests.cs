@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace CloudIam.Infra.Tests.Cli;
@@ -38,15 +39,20 @@ public sealed class PlanVerbTests : IDisposable
         Assert.Equal(0, result.ExitCode);
     }
 
+    /// <summary>
+    /// Two processes, so string hashing is seeded differently: the only way a dictionary's order could leak
+    /// into the program or the reports. Covers compile (Main.yaml) and both report formats.
+    /// </summary>
     [Fact]
-    public void Reports_are_byte_identical_across_runs()
+    public void Two_processes_write_byte_identical_program_and_reports()
     {
         var other = Directory.CreateTempSubdirectory("cloudiam-plan-");
         try
         {
-            var first = CliHarness.Run("plan", "--stack", "prod", "--out", _out.FullName);
-            var second = CliHarness.Run("plan", "--stack", "prod", "--out", other.FullName);
+            var first = RunProcess(_out.FullName);
+            var second = RunProcess(other.FullName);
 
+            Assert.True(first.ExitCode == 0, first.Error);
             Assert.Equal(first.Out, second.Out);
             foreach (var file in new[] { "Main.yaml", "report.md", "report.json", "report.html" })
             {
@@ -89,7 +95,7 @@ public sealed class PlanVerbTests : IDisposable
     }
 
     [Fact]
-    public void A_failed_plan_writes_no_file_at_all()
+    public void An_unknown_stack_writes_no_directory()
     {
         var target = Path.Combine(_out.FullName, "never");
 
@@ -97,6 +103,19 @@ public sealed class PlanVerbTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.False(Directory.Exists(target));
+    }
+
+    [Fact]
+    public void A_plan_that_fails_while_writing_leaves_no_file_of_it()
+    {
+        // The stack compiles and passes; a directory where report.md must go stops the renames part-way.
+        var blocker = Directory.CreateDirectory(Path.Combine(_out.FullName, "report.md"));
+
+        var result = CliHarness.Run("plan", "--stack", "prod", "--out", _out.FullName);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cannot write", result.Error, StringComparison.Ordinal);
+        Assert.Equal([blocker.FullName], Directory.EnumerateFileSystemEntries(_out.FullName));
     }
 
     [Fact]
@@ -108,5 +127,25 @@ public sealed class PlanVerbTests : IDisposable
         using var json = JsonDocument.Parse(result.Out);
         Assert.True(json.RootElement.GetProperty("allCriticalUp").GetBoolean());
         Assert.Contains("scaleway/fr-par/net:scw-par-private-network", json.RootElement.GetProperty("outage").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    private static CliResult RunProcess(string outDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Repository.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "cloudiam-infra.dll"), "plan", "--stack", "prod", "--out", outDirectory })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, stdout, stderr.Result);
     }
 }

@@ -24,11 +24,13 @@ public sealed class RuleCoverageTests
         { "PL008", "exports/unplaced-helm-release.json", null, "metrics", "error", 1 },
         // A warning: the stale suppressions suppress nothing, and nothing else is wrong, so the verdict passes.
         { "PL009", "exports/healthy-two-provider.json", "policies/stale-suppressions.yaml", "dashboards", "warning", 0 },
+        // healthy-two-provider.json with status.cloud-iam.com published by Scaleway DNS only (no Route 53 record).
+        { "PL010", "exports/status-dns-one-provider.json", null, "status-page", "error", 1 },
     };
 
     /// <summary>
     /// The close variants: healthy-two-provider.json is the variant of the single-provider exports
-    /// (PL001, PL002, PL005–PL007); each other pair differs in the few resources or lines its rule is about.
+    /// (PL001, PL002, PL005–PL007, PL010); each other pair differs in the few resources or lines its rule is about.
     /// </summary>
     public static TheoryData<string, string?> Passing => new()
     {
@@ -39,10 +41,36 @@ public sealed class RuleCoverageTests
         { "exports/healthy-two-provider.json", "policies/renewed-suppressions.yaml" },
     };
 
+    /// <summary>Rules about what only the program knows (its alert settings): a state export carries no alert path.</summary>
+    private static readonly string[] ProgramOnly = ["PL011"];
+
     [Fact]
     public void Every_registered_rule_has_a_tripping_export()
     {
-        Assert.Equal(RuleRegistry.All.Select(r => r.Id), Tripped.Select(row => (string)row[0]!));
+        Assert.Equal(RuleRegistry.All.Select(r => r.Id).Except(ProgramOnly), Tripped.Select(row => (string)row[0]!));
+    }
+
+    [Fact]
+    public void PL011_fails_a_stack_over_its_page_budget_naming_the_setting_to_change_and_the_shipped_budget_passes()
+    {
+        var tight = CliHarness.Run("check", "--stack", "prod", "--policy", CliHarness.Fixture("policies/tight-page-budget.yaml"), "--format", "json");
+        var report = System.Text.Json.JsonSerializer.Deserialize<CheckReport>(tight.Out, System.Text.Json.JsonSerializerOptions.Web)!;
+
+        Assert.Equal(1, tight.ExitCode);
+        var violations = report.Violations.Where(v => v.Rule == "PL011").ToList();
+        Assert.Equal(["alerting", "alerting"], violations.Select(v => v.Capability));
+        var scaleway = Assert.Single(violations, v => v.Message.StartsWith("on scw-par-alertmanager -> oncall,", StringComparison.Ordinal));
+        Assert.Equal(
+            "on scw-par-alertmanager -> oncall, a failing deployment reaches the on-call's pager after up to 4m30s, over the budget of 3m; the costliest setting is DeploymentDown for: (2m)",
+            scaleway.Message);
+        Assert.Equal("lower DeploymentDown for: (on scw-par-alertmanager -> oncall) to at most 30s", scaleway.Suggestion);
+        // team-chat gets the deployment alert through no route, so no time to it is judged.
+        Assert.DoesNotContain(violations, v => v.Message.Contains("team-chat", StringComparison.Ordinal));
+
+        var shipped = CliHarness.Run("check", "--stack", "prod");
+        Assert.Equal(0, shipped.ExitCode);
+        Assert.Contains("scw-par-alertmanager -> oncall: page after at most 4m30s (budget 5m)", shipped.Out, StringComparison.Ordinal);
+        Assert.Contains("aws-par-gatus -> public status page: public status after at most 1m (budget 5m)", shipped.Out, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -27,8 +27,8 @@ public sealed class RuleFixtureTests
         Assert.DoesNotContain(violation.Domains, d => d.StartsWith("aws", StringComparison.Ordinal));
         Assert.Contains("1 of 3 nodes, no majority (needs 2)", violation.Message, StringComparison.Ordinal);
         // Two more nodes outside Scaleway and AWS (2+1+2) keep a majority whichever side fails; the design
-        // uses no third provider, so that is all the suggestion can name.
-        Assert.StartsWith("add 2 vault instances on a third failure domain", violation.Suggestion, StringComparison.Ordinal);
+        // uses no third provider, so the suggestion names the one the provider catalog knows (ovhcloud.yaml).
+        Assert.StartsWith("add 2 vault instances on ovh so that", violation.Suggestion, StringComparison.Ordinal);
 
         var vault = report.Capability("vault");
         Assert.Equal(["aws", "scaleway"], vault.Providers);

@@ -27,8 +27,6 @@ public sealed class PolicyLoaderTests
             urn: "urn:pulumi:*::*::*victoria*"       # glob on the whole URN
         recovery:                       # what it takes to apply a fix to a failing provider (PL005)
           capabilities: [ci-runners]   # must keep an instance off the failing provider
-          stateBackend: "s3://cloudiam-pulumi-state?endpoint=s3.fr-par.scw.cloud&region=fr-par"
-                                       # where Pulumi state lives; its provider is inferred from the URL
         suppressions:
           - rule: PL002
             capability: dashboards
@@ -64,8 +62,6 @@ public sealed class PolicyLoaderTests
 
         var recovery = Assert.IsType<RecoverySpec>(policy.Recovery);
         Assert.Equal(["ci-runners"], recovery.Capabilities.ToArray());
-        Assert.Equal(["s3://cloudiam-pulumi-state?endpoint=s3.fr-par.scw.cloud&region=fr-par"], recovery.StateBackends.ToArray());
-        Assert.Null(recovery.SecretsProvider);
 
         Assert.Equal(
             new Suppression
@@ -74,7 +70,7 @@ public sealed class PolicyLoaderTests
                 Capability = "dashboards",
                 Reason = "Grafana is convenience only; metrics stay queryable on both providers",
                 Expires = new DateOnly(2027, 3, 31),
-                Line = 24,
+                Line = 22,
             },
             Assert.Single(policy.Suppressions));
     }
@@ -92,20 +88,13 @@ public sealed class PolicyLoaderTests
     }
 
     [Fact]
-    public void State_backend_may_be_a_list_of_replicas_and_survive_a_capability_override()
+    public void Survive_and_providers_may_be_overridden_per_capability()
     {
         var policy = PolicyLoader.Parse("""
             capabilities:
               metrics: { minProviders: 3, survive: [zone, provider, zone] }
-            recovery:
-              stateBackend:
-                - "s3://a?endpoint=s3.fr-par.scw.cloud"
-                - "s3://b?region=eu-west-3"
-              secretsProvider: passphrase
             """, "p.yaml");
 
-        Assert.Equal(["s3://a?endpoint=s3.fr-par.scw.cloud", "s3://b?region=eu-west-3"], policy.Recovery!.StateBackends.ToArray());
-        Assert.Equal("passphrase", policy.Recovery.SecretsProvider);
         Assert.Equal(3, policy.Capabilities["metrics"].MinProviders);
         Assert.Equal([DomainKind.Provider, DomainKind.Zone], policy.Capabilities["metrics"].Survive!.Value.ToArray());
     }
@@ -154,7 +143,7 @@ public sealed class PolicyLoaderTests
     [InlineData("capabilities:\n  metrics: {}\nmatch:\n  - capability: alertng\n    name: \"am*\"\n", "line 4, column 17", "unknown capability in 'match.capability' 'alertng'")]
     [InlineData("capabilities:\n  metrics: {}\nmatch:\n  - capability: metrics\n", "line 4, column 5", "a match rule needs at least one of 'type', 'name' or 'urn'")]
     [InlineData("capabilities:\n  metrics: {}\nrecovery:\n  capabilities: [ci-runner]\n", "line 4, column 18", "unknown capability in 'recovery.capabilities' 'ci-runner'")]
-    [InlineData("capabilities:\n  metrics: {}\nrecovery:\n  stateBackend: []\n", "line 4, column 17", "'stateBackend' lists no URL")]
+    [InlineData("capabilities:\n  metrics: {}\nrecovery:\n  stateBackend: s3://b\n", "line 4, column 3", "unknown key in recovery 'stateBackend'")]
     [InlineData("capabilities:\n  metrics: {}\nsuppressions:\n  - { rule: PL002, expires: 31/03/2027 }\n", "line 4, column 29", "'expires' must be a date written yyyy-MM-dd, found '31/03/2027'")]
     [InlineData("capabilities:\n  metrics: {}\nsuppressions:\n  - { capability: metrics, reason: x }\n", "line 4, column 5", "a suppression needs 'rule'")]
     public void Malformed_policies_are_refused_with_line_and_column(string yaml, string location, string problem)

@@ -70,7 +70,7 @@ public sealed class PL001MinProvidersTests
     public void When_even_the_catalog_runs_out_the_suggestion_asks_for_a_new_provider()
     {
         const string policy = """
-            defaults: { minProviders: 4 }
+            defaults: { minProviders: 5 }
             capabilities:
               alerting: { critical: true }
             """;
@@ -78,7 +78,7 @@ public sealed class PL001MinProvidersTests
 
         var violation = Assert.Single(Harness.Run(Rule, design, policy));
 
-        Assert.Equal("add one alerting instance on each of aws and 2 more providers the design does not use yet", violation.Suggestion);
+        Assert.Equal("add one alerting instance on each of aws, ovh and 2 more providers the design does not use yet", violation.Suggestion);
     }
 
     [Fact]

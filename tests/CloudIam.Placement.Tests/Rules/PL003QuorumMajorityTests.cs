@@ -46,7 +46,7 @@ public sealed class PL003QuorumMajorityTests
     }
 
     [Fact]
-    public void Without_a_third_provider_the_suggestion_asks_for_a_third_failure_domain()
+    public void Without_a_third_provider_in_the_design_the_suggestion_names_the_catalogs_third()
     {
         var design = new TestDesign()
             .Add("vault-0", r => r.Capability("vault").On("scaleway", "fr-par"))
@@ -56,6 +56,6 @@ public sealed class PL003QuorumMajorityTests
         var violations = Harness.Run(Rule, design, Policy);
 
         Assert.Equal(2, violations.Length);
-        Assert.All(violations, v => Assert.StartsWith("add one vault instance on a third failure domain", v.Suggestion, StringComparison.Ordinal));
+        Assert.All(violations, v => Assert.StartsWith("add one vault instance on ovh", v.Suggestion, StringComparison.Ordinal));
     }
 }

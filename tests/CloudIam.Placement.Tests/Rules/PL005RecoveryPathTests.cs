@@ -5,31 +5,46 @@ namespace CloudIam.Placement.Tests.Rules;
 
 public sealed class PL005RecoveryPathTests
 {
-    private const string ScalewayState = "s3://cloudiam-pulumi-state?endpoint=s3.fr-par.scw.cloud&region=fr-par";
-    private const string AwsReplica = "s3://cloudiam-pulumi-state-replica?region=eu-west-3";
-
     private static readonly PL005RecoveryPath Rule = new();
 
-    private static string Policy(string stateBackend, string secretsProvider = "passphrase") => $$"""
+    private const string RunnersOnly = """
         capabilities:
           metrics: { critical: true }
           ci-runners: { critical: true }
         recovery:
           capabilities: [ci-runners]
-          stateBackend: {{stateBackend}}
-          secretsProvider: "{{secretsProvider}}"
         """;
 
-    private static TestDesign TwoProviderMetrics() => new TestDesign()
+    // The shipped shape: the deploy jobs of the pipelines are instances of `recovery`.
+    private const string WithDeployJobs = """
+        capabilities:
+          metrics: { critical: true }
+          ci-runners: { critical: true }
+          recovery: { critical: false }
+        recovery:
+          capabilities: [ci-runners]
+        """;
+
+    private static TestDesign Tooling() => new TestDesign()
         .Add("prom-scw", r => r.Capability("metrics").OnScaleway())
-        .Add("prom-aws", r => r.Capability("metrics").OnAws());
+        .Add("prom-aws", r => r.Capability("metrics").OnAws())
+        .Add("runner-scw", r => r.Capability("ci-runners").OnScaleway())
+        .Add("runner-aws", r => r.Capability("ci-runners").OnAws())
+        .Add("state backend s3-scw", r => r.On("scaleway", "fr-par"))
+        .Add("state backend s3-aws", r => r.On("aws", "eu-west-3"));
+
+    private static TestResource Job(TestResource job, string provider, params string[] needs) =>
+        job.On(provider).Capability(PL005RecoveryPath.RecoveryCapability).DependsOn(needs);
 
     [Fact]
     public void Runners_only_on_scaleway_cannot_fix_scaleway()
     {
-        var design = TwoProviderMetrics().Add("runner-scw", r => r.Capability("ci-runners").OnScaleway());
+        var design = new TestDesign()
+            .Add("prom-scw", r => r.Capability("metrics").OnScaleway())
+            .Add("prom-aws", r => r.Capability("metrics").OnAws())
+            .Add("runner-scw", r => r.Capability("ci-runners").OnScaleway());
 
-        var violation = Assert.Single(Harness.Run(Rule, design, Policy($"[\"{ScalewayState}\", \"{AwsReplica}\"]")));
+        var violation = Assert.Single(Harness.Run(Rule, design, RunnersOnly));
 
         Assert.Equal("PL005", violation.Rule);
         Assert.Equal("ci-runners", violation.Capability);
@@ -40,62 +55,91 @@ public sealed class PL005RecoveryPathTests
     }
 
     [Fact]
-    public void Runners_on_both_providers_a_replicated_state_and_a_passphrase_pass()
+    public void A_deploy_job_per_side_each_with_its_own_backend_passes()
     {
-        var design = TwoProviderMetrics()
-            .Add("runner-scw", r => r.Capability("ci-runners").OnScaleway())
-            .Add("runner-aws", r => r.Capability("ci-runners").OnAws());
+        var design = Tooling()
+            .Add("up-from-scaleway", r => Job(r, "scaleway", "state backend s3-scw"))
+            .Add("up-from-aws", r => Job(r, "aws", "state backend s3-aws"));
 
-        Assert.Empty(Harness.Run(Rule, design, Policy($"[\"{ScalewayState}\", \"{AwsReplica}\"]")));
+        Assert.Empty(Harness.Run(Rule, design, WithDeployJobs));
     }
 
     [Fact]
-    public void State_only_on_scaleway_is_lost_with_scaleway()
+    public void Without_the_aws_side_deploy_job_losing_scaleway_leaves_no_way_to_apply_a_fix()
     {
-        var design = TwoProviderMetrics()
-            .Add("runner-scw", r => r.Capability("ci-runners").OnScaleway())
-            .Add("runner-aws", r => r.Capability("ci-runners").OnAws());
+        var design = Tooling().Add("up-from-scaleway", r => Job(r, "scaleway", "state backend s3-scw"));
 
-        var violation = Assert.Single(Harness.Run(Rule, design, Policy($"\"{ScalewayState}\"")));
+        var violation = Assert.Single(Harness.Run(Rule, design, WithDeployJobs));
 
         Assert.Equal(PL005RecoveryPath.RecoveryCapability, violation.Capability);
         violation.HasDomains("scaleway");
-        Assert.Contains("every Pulumi state backend", violation.Message, StringComparison.Ordinal);
-        Assert.Equal("replicate the state to a bucket on aws (eu-west-3) and list it under recovery.stateBackend", violation.Suggestion);
+        Assert.Equal("losing scaleway leaves no deploy job to apply the fix: up-from-scaleway runs on scaleway", violation.Message);
+        Assert.Equal("add a deploy job on the runners of aws (eu-west-3), a copy of up-from-scaleway with its own state backend off scaleway", violation.Suggestion);
     }
 
     [Fact]
-    public void Secrets_in_aws_kms_are_lost_with_aws()
+    public void Both_jobs_on_one_backend_lose_it_with_its_provider()
     {
-        var design = TwoProviderMetrics()
-            .Add("runner-scw", r => r.Capability("ci-runners").OnScaleway())
-            .Add("runner-aws", r => r.Capability("ci-runners").OnAws());
+        var design = Tooling()
+            .Add("up-from-scaleway", r => Job(r, "scaleway", "state backend s3-scw"))
+            .Add("up-from-aws", r => Job(r, "aws", "state backend s3-scw"));
 
-        var violation = Assert.Single(Harness.Run(Rule, design, Policy($"[\"{ScalewayState}\", \"{AwsReplica}\"]", "awskms://alias/pulumi?region=eu-west-3")));
+        var violation = Assert.Single(Harness.Run(Rule, design, WithDeployJobs));
 
-        Assert.Equal(PL005RecoveryPath.RecoveryCapability, violation.Capability);
-        violation.HasDomains("aws");
-        Assert.Contains("scaleway (fr-par)", violation.Suggestion, StringComparison.Ordinal);
+        violation.HasDomains("scaleway");
+        Assert.Equal(
+            "losing scaleway leaves no deploy job to apply the fix: up-from-scaleway runs on scaleway and up-from-aws needs the state backend s3-scw on scaleway",
+            violation.Message);
+        Assert.Equal("point up-from-aws off scaleway: replace the state backend s3-scw with one on aws (eu-west-3)", violation.Suggestion);
     }
 
-    [Theory]
-    [InlineData("s3://cloudiam-pulumi-state?endpoint=s3.fr-par.scw.cloud&region=fr-par", "scaleway")]
-    [InlineData("s3://bucket?region=fr-par&endpoint=https%3A%2F%2Fs3.fr-par.scw.cloud", "scaleway")]
-    [InlineData("s3://cloudiam-pulumi-state-replica?region=eu-west-3", "aws")]
-    [InlineData("s3://bucket", "aws")]
-    [InlineData("s3://bucket?endpoint=bucket.s3.eu-west-3.amazonaws.com", "aws")]
-    [InlineData("https://api.pulumi.com", "pulumi-cloud")]
-    [InlineData("https://app.pulumi.com/cloud-iam", "pulumi-cloud")]
-    [InlineData("https://s3.nl-ams.scw.cloud/bucket", "scaleway")]
-    [InlineData("file:///var/lib/pulumi", CloudUrl.Local)]
-    [InlineData("gs://bucket/prefix", "gcp")]
-    [InlineData("azblob://container", "azure")]
-    [InlineData("awskms://alias/pulumi?region=eu-west-3", "aws")]
-    [InlineData("gcpkms://projects/p/locations/l/keyRings/r/cryptoKeys/k", "gcp")]
-    [InlineData("azurekeyvault://vault.vault.azure.net/keys/k", "azure")]
-    [InlineData("passphrase", null)]
-    [InlineData("hashivault://pulumi", null)]
-    [InlineData("https://minio.internal.example", null)]
-    public void Url_provider_inference(string url, string? provider) =>
-        Assert.Equal(provider, CloudUrl.ProviderOf(url));
+    [Fact]
+    public void Secrets_in_a_kms_of_aws_are_lost_with_aws()
+    {
+        var design = Tooling()
+            .Add("secrets provider awskms", r => r.On("aws", "eu-west-3"))
+            .Add("up-from-scaleway", r => Job(r, "scaleway", "state backend s3-scw", "secrets provider awskms"))
+            .Add("up-from-aws", r => Job(r, "aws", "state backend s3-aws", "secrets provider awskms"));
+
+        var violation = Assert.Single(Harness.Run(Rule, design, WithDeployJobs));
+
+        violation.HasDomains("aws");
+        Assert.Contains("up-from-scaleway needs the secrets provider awskms on aws", violation.Message, StringComparison.Ordinal);
+        Assert.Equal("point up-from-scaleway off aws: replace the secrets provider awskms with one on scaleway (fr-par)", violation.Suggestion);
+    }
+
+    [Fact]
+    public void A_backend_on_no_known_provider_cannot_be_counted_on()
+    {
+        var design = Tooling()
+            .Add("state backend minio", r => r)
+            .Add("up-from-scaleway", r => Job(r, "scaleway", "state backend s3-scw"))
+            .Add("up-from-aws", r => Job(r, "aws", "state backend minio"));
+
+        var violation = Assert.Single(Harness.Run(Rule, design, WithDeployJobs));
+
+        violation.HasDomains("scaleway");
+        Assert.Contains("up-from-aws needs the state backend minio, which lives on no provider this check knows", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_declared_recovery_capability_without_any_deploy_job_fails_for_every_provider()
+    {
+        var violations = Harness.Run(Rule, Tooling(), WithDeployJobs);
+
+        Assert.Equal(["aws", "scaleway"], violations.Select(v => v.Domains.Single()).ToArray());
+        Assert.All(violations, v => Assert.EndsWith("the pipelines hold no deploy job", v.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_job_on_untagged_runners_is_named_as_such()
+    {
+        var design = Tooling()
+            .Add("up-from-scaleway", r => Job(r, "scaleway", "state backend s3-scw"))
+            .Add("up-anywhere", r => r.Capability(PL005RecoveryPath.RecoveryCapability).DependsOn("state backend s3-aws"));
+
+        var violation = Assert.Single(Harness.Run(Rule, design, WithDeployJobs));
+
+        Assert.Equal("losing scaleway leaves no deploy job to apply the fix: up-from-scaleway runs on scaleway and up-anywhere runs on runners of no known provider", violation.Message);
+    }
 }

@@ -34,6 +34,16 @@ public sealed class PL009SuppressionHygieneTests
         Assert.Equal("the suppression of PL002 for dashboards at line 4 has no reason, so it suppresses nothing", violation.Message);
     }
 
+    [Theory]
+    [InlineData("'   '")]
+    [InlineData("\"\\t\"")]
+    public void A_whitespace_only_reason_is_no_reason(string reason)
+    {
+        var violation = Assert.Single(Run($"{{ rule: PL002, capability: dashboards, reason: {reason} }}"));
+
+        Assert.Equal("the suppression of PL002 for dashboards at line 4 has no reason, so it suppresses nothing", violation.Message);
+    }
+
     [Fact]
     public void Expired_suppression_is_reported_against_the_given_day()
     {

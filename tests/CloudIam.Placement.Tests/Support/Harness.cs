@@ -24,7 +24,7 @@ internal static class Harness
         Run(rule, Analyze(design, policyYaml));
 
     public static ImmutableArray<Violation> Run(IPlacementRule rule, DesignAnalysis analysis, DateOnly? today = null) =>
-        [.. rule.Check(new RuleContext { Analysis = analysis, Today = today ?? Today })];
+        [.. rule.Check(new RuleContext { Analysis = analysis, Today = today ?? Today, Rules = RuleRegistry.All })];
 
     /// <summary>Domains of a violation, in order (an ImmutableArray does not compare by content).</summary>
     public static void HasDomains(this Violation violation, params string[] expected) =>

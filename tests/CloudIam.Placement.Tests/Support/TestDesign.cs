@@ -34,7 +34,14 @@ internal sealed class TestDesign
     /// <summary>An alert path raised by <paramref name="from"/> through the other hops.</summary>
     public TestDesign Pages(string from, params string[] through)
     {
-        _paths.Add(new AlertPath { From = UrnOf(from), Name = string.Join(" -> ", [from, .. through]), Through = [UrnOf(from), .. through.Select(t => UrnOf(t))] });
+        _paths.Add(new AlertPath
+        {
+            From = UrnOf(from),
+            Name = string.Join(" -> ", [from, .. through]),
+            Through = [UrnOf(from), .. through.Select(t => UrnOf(t))],
+            Target = AlertTarget.Page,
+            Capability = "alerting",
+        });
         return this;
     }
 
@@ -56,6 +63,7 @@ internal sealed class TestResource(string name)
     private readonly List<string> _networks = [];
     private readonly Dictionary<string, double> _properties = new(StringComparer.Ordinal);
     private string? _capability;
+    private string? _publicHost;
     private string? _provider;
     private string? _region;
     private string? _zone;
@@ -100,6 +108,13 @@ internal sealed class TestResource(string name)
         return this;
     }
 
+    /// <summary>Makes the resource a public DNS record of <paramref name="host"/>.</summary>
+    public TestResource PublicHost(string host)
+    {
+        _publicHost = host;
+        return this;
+    }
+
     public TestResource DependsOn(params string[] names)
     {
         _dependencies.AddRange(names);
@@ -118,6 +133,7 @@ internal sealed class TestResource(string name)
         Type = _type,
         Name = name,
         Capability = _capability,
+        PublicHost = _publicHost,
         Placement = _provider is null
             ? null
             : new ResourcePlacement { Provider = _provider, Region = _region, Zone = _zone, Networks = [.. _networks], OnManagedKubernetes = _kubernetes },

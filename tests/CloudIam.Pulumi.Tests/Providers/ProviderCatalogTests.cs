@@ -25,7 +25,8 @@ public sealed class ProviderCatalogTests
     public static TheoryData<string, string, ResourceRole> PlacementRoles()
     {
         var data = new TheoryData<string, string, ResourceRole>();
-        foreach (var provider in Shipped.Providers)
+        // Zonal providers only: OVHcloud names no zone input (its pools list zones), see OvhCloudTests.
+        foreach (var provider in Shipped.Providers.Where(p => !p.Inputs.Zone.IsEmpty))
         {
             foreach (var (type, role) in provider.Roles.OrderBy(r => r.Key, StringComparer.Ordinal))
             {
@@ -42,8 +43,8 @@ public sealed class ProviderCatalogTests
     [Fact]
     public void Ships_one_file_per_provider_with_packages_services_and_status_page()
     {
-        Assert.Equal(["aws", "kubernetes", "scaleway"], Shipped.Providers.Select(p => p.Name));
-        Assert.Equal(["aws", "scaleway"], Shipped.Services.Providers);
+        Assert.Equal(["aws", "kubernetes", "ovh", "scaleway"], Shipped.Providers.Select(p => p.Name));
+        Assert.Equal(["aws", "ovh", "scaleway"], Shipped.Services.Providers);
         Assert.Equal(["dhcp", "private-dns", "kapsule-control-plane", "iam"], Shipped.Services.ServicesOf("scaleway").Select(s => s.Name));
         Assert.Equal("https://status.scaleway.com/api/v2/status.json", Shipped.ByName("scaleway")?.Status?.Url);
         Assert.Equal(["[STATUS] == 200"], Shipped.ByName("aws")?.Status?.Conditions);

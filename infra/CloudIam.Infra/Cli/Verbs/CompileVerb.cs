@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CloudIam.Infra.Compilation;
 using CloudIam.Infra.Reports.Check;
 using CloudIam.Infra.Stacks;
 using CloudIam.Placement.Analysis;
@@ -27,8 +26,9 @@ public static class CompileVerb
             var config = parsed.GetValue(stack) is { } name
                 ? StackDesigns.Load(name, context)
                 : StackConfigLoader.FromEnvironment(PulumiEnvironment(context), context.Root, SiteCatalog.ClusterProviders);
-            var compiled = CompiledStack.Compile(config);
-            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(compiled.Design, PolicyFiles.Load(null, context), ProviderCatalog.Shipped.Services), context.Today);
+            var compiled = context.Compiler(config);
+            var policy = PolicyFiles.Load(null, context);
+            var report = PolicyEngine.Evaluate(DesignAnalysis.Build(RepositoryPipelines.AddTo(compiled.Design, policy, context), policy, ProviderCatalog.Shipped.Services), context.Today);
             if (report.Verdict == Verdict.Fail || !compiled.SecurityFindings.IsEmpty)
             {
                 context.Error.WriteLine($"cloudiam-infra: stack '{config.Stack}' is refused; nothing was compiled.");

@@ -19,7 +19,7 @@ public static class PlanVerb
     {
         var stack = CommonOptions.Stacks($"Stack to plan from stacks/Pulumi.<stack>.yaml (default: {StackConfigLoader.DefaultStack}); repeat it to plan several stacks as one design.");
         stack.Arity = ArgumentArity.ZeroOrMore;
-        var outDir = new Option<string?>("--out") { Description = $"Directory for {ProgramFile} (the Pulumi YAML program; Main.<stack>.yaml each for several stacks), {MarkdownReport}, {JsonReport} and {HtmlReport}." };
+        var outDir = new Option<string?>("--out") { Description = $"Directory for {ProgramFile} (the Pulumi YAML program; Main.<stack>.yaml each for several stacks), {MarkdownReport}, {JsonReport} and {HtmlReport}." }.NotBlank();
         var policy = CommonOptions.Policy();
         var command = new Command("plan", "Offline preview: resources by provider and capability, placement verdict, outage matrix, resilience degrees, security baseline. Exit 0 pass, 1 refused, 2 bad input.")
         {
@@ -29,7 +29,8 @@ public static class PlanVerb
         {
             var names = parsed.GetValue(stack) is { Length: > 0 } given ? given : [StackConfigLoader.DefaultStack];
             var compiled = names.Distinct(StringComparer.Ordinal).Select(name => StackDesigns.Compile(name, context)).ToList();
-            var plan = PlanReport.Build(compiled, PolicyFiles.Load(parsed.GetValue(policy), context), context.Today);
+            var rules = PolicyFiles.Load(parsed.GetValue(policy), context);
+            var plan = PlanReport.Build(compiled, rules, context.Today, design => RepositoryPipelines.AddTo(design, rules, context));
             if (parsed.GetValue(outDir) is { } directory)
             {
                 var files = compiled.Count == 1

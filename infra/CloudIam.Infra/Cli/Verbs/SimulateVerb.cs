@@ -13,8 +13,8 @@ public static class SimulateVerb
     {
         var source = new DesignSourceOptions();
         var policy = CommonOptions.Policy();
-        var outage = new Option<string?>("--outage", "-o") { Description = "Failed domains, comma-separated (e.g. scaleway,aws/eu-west-3a or scaleway/fr-par/net:*)." };
-        var scenario = new Option<string?>("--scenario") { Description = "A scenario YAML file (e.g. scenarios/2026-scaleway-private-network-dns.yaml)." };
+        var outage = new Option<string?>("--outage", "-o") { Description = "Failed domains, comma-separated (e.g. scaleway,aws/eu-west-3a or scaleway/fr-par/net:*)." }.NotBlank();
+        var scenario = new Option<string?>("--scenario") { Description = "A scenario YAML file (e.g. scenarios/2026-scaleway-private-network-dns.yaml)." }.NotBlank();
         var format = CommonOptions.Format(OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown);
         var command = new Command("simulate", "Remove failure domains (and everything that depends on them) and report, per capability, what is left. Exit 0 when every critical capability stays up, 1 otherwise.");
         source.AddTo(command);
@@ -24,7 +24,7 @@ public static class SimulateVerb
         command.Options.Add(format);
         command.Validators.Add(result =>
         {
-            if ((result.GetValue(outage) is null) == (result.GetValue(scenario) is null))
+            if ((result.GetResult(outage) is null) == (result.GetResult(scenario) is null))
             {
                 result.AddError("give exactly one of --outage or --scenario");
             }

@@ -1,5 +1,6 @@
 using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Platform;
+using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
 
@@ -75,7 +76,7 @@ public sealed class CiRunners
             cpu_request = "500m"
             memory_request = "1Gi"
             [runners.kubernetes.pod_labels]
-              "{{{Capability.Key}}}" = "{{{Capability.CiRunners}}}"
+              "{{{CapabilityTag.Key}}}" = "{{{Capability.CiRunners}}}"
               "cloudiam.io/site" = "{{{site.Name}}}"
               "cloudiam.io/ci-job-id" = "${CI_JOB_ID}"
         """ + "\n";

@@ -1,5 +1,6 @@
 using CloudIam.Infra.Capabilities;
 using CloudIam.Infra.Platform;
+using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
 
@@ -46,7 +47,7 @@ public sealed class Logs
             ["singleBinary"] = new ExprMap
             {
                 ["replicas"] = 1,
-                ["persistence"] = Tooling.Persistence(site, "50Gi", storageClassKey: "storageClass"),
+                ["persistence"] = Tooling.Persistence(site, site.Cluster.Volumes.Loki, storageClassKey: "storageClass"),
             },
             ["read"] = new ExprMap { ["replicas"] = 0 },
             ["write"] = new ExprMap { ["replicas"] = 0 },
@@ -64,5 +65,8 @@ public sealed class Logs
 
     public InClusterService Service { get; }
 
-    public static ToolingEndpoint Endpoint(KubernetesSite site) => Tooling.Endpoint(site, "loki", "/ready");
+    /// <summary>The site's public Loki host (exposed behind authentication), which the other sites' Grafana reads.</summary>
+    public static string PublicUrl(ClusterConfig cluster) => $"https://loki.{cluster.ToolingDomain}";
+
+    public static ToolingEndpoint Endpoint(ClusterConfig cluster) => Tooling.Endpoint(cluster, "loki", "/ready");
 }

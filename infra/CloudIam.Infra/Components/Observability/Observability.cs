@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CloudIam.Infra.Capabilities;
+using CloudIam.Infra.Components.LogShipping;
 using CloudIam.Infra.Platform;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Yaml;
@@ -16,6 +17,12 @@ public sealed record ObservabilityArgs
 
     /// <summary>Receiver name → secret config key of its webhook URL.</summary>
     public required ImmutableSortedDictionary<string, ConfigKey> WebhookUrls { get; init; }
+
+    /// <summary>The site's dead man's switch URL; required when the site runs alerting.</summary>
+    public ConfigKey? HeartbeatUrl { get; init; }
+
+    /// <summary>What this site's Grafana sends to read the other sites' Prometheus and Loki.</summary>
+    public required ConfigKey RemoteReadPassword { get; init; }
 }
 
 /// <summary>
@@ -40,12 +47,27 @@ public sealed class Observability
         var ns = Tooling.Namespace(program, site, NamespaceName);
         Namespace = ns;
         Alerting = site.Cluster.Runs(Capability.Alerting)
-            ? new Alerting(program, new AlertingArgs { Site = site, Namespace = ns, Config = args.Stack.Alerting, WebhookUrls = args.WebhookUrls })
+            ? new Alerting(program, new AlertingArgs
+            {
+                Site = site,
+                Namespace = ns,
+                Config = args.Stack.Alerting,
+                WebhookUrls = args.WebhookUrls,
+                HeartbeatUrl = args.HeartbeatUrl ?? throw new InvalidOperationException($"{site.Name} runs alerting without a heartbeat URL"),
+            })
             : null;
         Metrics = site.Cluster.Runs(Capability.Metrics)
-            ? new Metrics(program, new MetricsArgs { Site = site, Namespace = ns, Retention = args.Stack.MetricsRetention, Alertmanager = Alerting?.Service })
+            ? new Metrics(program, new MetricsArgs
+            {
+                Site = site,
+                Namespace = ns,
+                Retention = args.Stack.MetricsRetention,
+                Alertmanager = Alerting?.Service,
+                Runbooks = $"{args.Stack.GitlabUrl}/cloud-iam/runbooks/-/blob/main/alerts.md",
+            })
             : null;
         Logs = site.Cluster.Runs(Capability.Logs) ? new Logs(program, new LogsArgs { Site = site, Namespace = ns }) : null;
+        LogShipper = Logs is null ? null : new LogShipper(program, new LogShipperArgs { Site = site, Namespace = ns, Loki = Logs.Service });
         Dashboards = site.Cluster.Runs(Capability.Dashboards)
             ? new Dashboards(program, new DashboardsArgs
             {
@@ -55,6 +77,8 @@ public sealed class Observability
                 Prometheus = Metrics?.Service,
                 Loki = Logs?.Service,
                 Alertmanager = Alerting?.Service,
+                OtherSites = [.. args.Stack.Clusters.Where(other => other.Name != site.Name)],
+                RemoteReadPassword = args.RemoteReadPassword,
             })
             : null;
     }
@@ -68,4 +92,6 @@ public sealed class Observability
     public Alerting? Alerting { get; }
 
     public Dashboards? Dashboards { get; }
+
+    public LogShipper? LogShipper { get; }
 }

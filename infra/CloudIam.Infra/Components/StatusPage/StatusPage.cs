@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using CloudIam.Infra.Capabilities;
+using CloudIam.Infra.Components.Observability;
 using CloudIam.Infra.Platform;
+using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Watching;
@@ -30,6 +32,9 @@ public sealed class StatusPage
     public const string NamespaceName = "status-page";
     public const string ReleaseName = "gatus";
 
+    /// <summary>How often each site probes each customer deployment; the first step of every alert path.</summary>
+    public static readonly TimeSpan DeploymentProbeInterval = TimeSpan.FromMinutes(1);
+
     public StatusPage(ProgramBuilder program, StatusPageArgs args)
     {
         var site = args.Site;
@@ -38,12 +43,18 @@ public sealed class StatusPage
             .Select(provider => Probe(provider.Name, "cloud-providers", provider.Status!.Url, "2m", provider.Status.Conditions))
             .Concat(args.OtherSites.Select(endpoint => Probe(endpoint.Name, $"tooling-{endpoint.Site}", endpoint.Url, "1m", ["[STATUS] == 200"])))
             .Concat(args.Deployments.Select(deployment => Probe(
-                deployment.Name, "deployments", deployment.Url, "1m", ["[STATUS] == 200", "[RESPONSE_TIME] < 2000"])));
+                deployment.Name, DeploymentAlerts.ProbeGroup, deployment.Url, DeploymentAlerts.Prometheus(DeploymentProbeInterval),
+                ["[STATUS] == 200", "[RESPONSE_TIME] < 2000"])));
+        // The site's Prometheus scrapes the probe results and pages on them (DeploymentAlerts); Gatus' own alerting
+        // stays off so that one failure is one page per site, not two.
+        var scraped = site.Cluster.Runs(Capability.Metrics);
         Release = Tooling.Release(program, site, Namespace, HelmCharts.Gatus, ReleaseName, Capability.StatusPage, new ExprMap
         {
-            ["persistence"] = Tooling.Persistence(site, "1Gi"),
+            ["persistence"] = Tooling.Persistence(site, site.Cluster.Volumes.StatusPage, storageClassKey: "storageClassName"),
+            ["serviceMonitor"] = new ExprMap { ["enabled"] = scraped },
             ["config"] = new ExprMap
             {
+                ["metrics"] = scraped,
                 // Without a volume, history lives in memory and restarts empty; that beats a pending pod.
                 ["storage"] = site.StorageClass is null
                     ? new ExprMap { ["type"] = "memory" }
@@ -58,7 +69,10 @@ public sealed class StatusPage
 
     public Resource<HelmRelease> Release { get; }
 
-    public static ToolingEndpoint Endpoint(KubernetesSite site) => Tooling.Endpoint(site, "status", "/health");
+    /// <summary>The chart's Service (<c>service.port</c> 80 in front of Gatus' 8080).</summary>
+    public InClusterService Service => new(ReleaseName, NamespaceName, 80);
+
+    public static ToolingEndpoint Endpoint(ClusterConfig cluster) => Tooling.Endpoint(cluster, "status", "/health");
 
     private static ExprMap Probe(string name, string group, string url, string interval, IEnumerable<string> conditions) => new()
     {

@@ -93,7 +93,8 @@ public sealed class AwsKubernetes
 
     public Resource<KubernetesProvider> Kubernetes { get; }
 
-    private static Input<string> AssumeRolePolicy(string service) => Input.Json(new ExprMap
+    /// <param name="actions">What the service may do with the role; EKS Pod Identity also tags the session.</param>
+    internal static Input<string> AssumeRolePolicy(string service, params string[] actions) => Input.Json(new ExprMap
     {
         ["Version"] = "2012-10-17",
         ["Statement"] = new ExprList(
@@ -102,13 +103,13 @@ public sealed class AwsKubernetes
             {
                 ["Effect"] = "Allow",
                 ["Principal"] = new ExprMap { ["Service"] = service },
-                ["Action"] = "sts:AssumeRole",
+                ["Action"] = actions.Length == 0 ? "sts:AssumeRole" : ExprList.Of(actions, action => action),
             },
         ]),
     });
 
-    private static ImmutableArray<ResourceHandle> Attach(ProgramBuilder program, ProviderScope scope, Resource<IamRole> role, params string[] policies) =>
-        [.. policies.Select(policy => program.Add($"{role.LogicalName}-{policy.ToLowerInvariant().Replace('_', '-')}", new IamRolePolicyAttachment
+    internal static ImmutableArray<ResourceHandle> Attach(ProgramBuilder program, ProviderScope scope, Resource<IamRole> role, params string[] policies) =>
+        [.. policies.Select(policy => program.Add($"{role.LogicalName}-{policy[(policy.LastIndexOf('/') + 1)..].ToLowerInvariant().Replace('_', '-')}", new IamRolePolicyAttachment
         {
             Role = role.Name(),
             PolicyArn = ManagedPolicy + policy,

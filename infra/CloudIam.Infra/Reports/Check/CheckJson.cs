@@ -1,4 +1,5 @@
 using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Design;
 using CloudIam.Placement.Evaluation;
 
 namespace CloudIam.Infra.Reports.Check;
@@ -26,6 +27,15 @@ public static class CheckJson
         }),
         undeclaredCapabilities = report.UndeclaredCapabilities,
         deployments = report.Watched.Select(WatchedText.Json),
+        timeToTarget = report.TimesToTarget.Select(time => new
+        {
+            path = time.Path.Name,
+            target = time.Path.Target == AlertTarget.Page ? "page" : "publicStatus",
+            worstCaseSeconds = (int)time.Path.WorstCase.TotalSeconds,
+            budgetSeconds = time.Budget is { } budget ? (int)budget.TotalSeconds : (int?)null,
+            withinBudget = time.WithinBudget,
+            steps = time.Path.Steps.Select(step => new { setting = step.Setting, worstSeconds = (int)step.Worst.TotalSeconds }),
+        }),
     };
 
     private static object Resilience(ResilienceDegree resilience) => new

@@ -41,6 +41,17 @@ public static class CheckMarkdown
             text.Append(note).Append("\n\n");
         }
 
+        if (!report.TimesToTarget.IsEmpty)
+        {
+            text.Append("Worst-case time from a deployment failing (PL011):\n\n");
+            foreach (var line in CheckSummary.TimeLines(report))
+            {
+                text.Append("- ").Append(line).Append('\n');
+            }
+
+            text.Append('\n');
+        }
+
         if (!report.Suppressed.IsEmpty)
         {
             Markdown.AppendTable(text, CheckSummary.SuppressedHeaders, report.Suppressed.Select(CheckSummary.SuppressedRow));

@@ -1,4 +1,5 @@
 using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Design;
 using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Rules;
 
@@ -56,4 +57,10 @@ public static class CheckSummary
     /// <summary>yyyy-MM-dd, or null for a suppression without expiry.</summary>
     public static string? Expiry(SuppressedViolation suppressed) =>
         suppressed.By.Expires?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>"scw-par-alertmanager -> oncall: page after at most 4m30s (budget 5m) = gatus … 1m + …", one line per timed alert path (PL011).</summary>
+    public static IEnumerable<string> TimeLines(PolicyReport report) => report.TimesToTarget.Select(time =>
+        $"{time.Path.Name}: {(time.Path.Target == AlertTarget.Page ? "page" : "public status")} after at most {Durations.Format(time.Path.WorstCase)}"
+        + (time.Budget is { } budget ? $" (budget {Durations.Format(budget)}{(time.WithinBudget ? "" : ", OVER")})" : "")
+        + $" = {string.Join(" + ", time.Path.Steps.Select(step => $"{step.Setting} {Durations.Format(step.Worst)}"))}");
 }

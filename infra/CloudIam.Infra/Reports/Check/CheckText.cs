@@ -46,6 +46,12 @@ public static class CheckText
             lines.Add(Terminal.Line(note));
         }
 
+        if (!report.TimesToTarget.IsEmpty)
+        {
+            lines.Add(Terminal.Line("Worst-case time from a deployment failing (PL011):"));
+            lines.AddRange(CheckSummary.TimeLines(report).Select(line => Terminal.Line("  " + line)));
+        }
+
         lines.Add(Terminal.Line(CheckSummary.VerdictLine(report)));
         return Terminal.Render([.. lines]);
     }

@@ -40,6 +40,17 @@ public sealed record Ec2InternetGateway : IResourceArgs
     public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 
+/// <summary>An Elastic IP: a public address the program owns, handed to the load balancer by allocation ID.</summary>
+public sealed record Ec2Eip : IResourceArgs
+{
+    public static string Token => "aws:ec2/eip:Eip";
+
+    /// <summary><c>vpc</c>.</summary>
+    public Input<string>? Domain { get; init; }
+
+    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
+}
+
 /// <summary>One route; the schema gives it no <c>tags</c>, so it cannot carry a capability.</summary>
 public sealed record Ec2Route : IResourceArgs
 {
@@ -123,4 +134,8 @@ public static class Ec2Outputs
 {
     /// <summary>The route table every subnet without an explicit association uses.</summary>
     public static Output<string> MainRouteTableId(this Resource<Ec2Vpc> vpc) => vpc.Output<string>("mainRouteTableId");
+
+    public static Output<string> PublicIp(this Resource<Ec2Eip> eip) => eip.Output<string>("publicIp");
+
+    public static Output<string> AllocationId(this Resource<Ec2Eip> eip) => eip.Output<string>("allocationId");
 }

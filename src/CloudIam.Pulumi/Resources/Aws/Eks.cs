@@ -75,6 +75,31 @@ public sealed record EksScalingConfig : IArgsObject
     public required Input<int> MinSize { get; init; }
 }
 
+/// <summary>An EKS add-on (<c>aws-ebs-csi-driver</c>, <c>eks-pod-identity-agent</c>); the latest version for the cluster when none is given.</summary>
+public sealed record EksAddon : IResourceArgs
+{
+    public static string Token => "aws:eks/addon:Addon";
+
+    public required Input<string> ClusterName { get; init; }
+
+    public required Input<string> AddonName { get; init; }
+
+    /// <summary>IAM roles for the add-on's service accounts through EKS Pod Identity (needs the pod identity agent add-on).</summary>
+    public ImmutableArray<EksAddonPodIdentityAssociation>? PodIdentityAssociations { get; init; }
+
+    /// <summary><c>OVERWRITE</c> takes over fields a manual install set; <c>NONE</c> fails on them.</summary>
+    public Input<string>? ResolveConflictsOnCreate { get; init; }
+
+    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
+}
+
+public sealed record EksAddonPodIdentityAssociation : IArgsObject
+{
+    public required Input<string> RoleArn { get; init; }
+
+    public required Input<string> ServiceAccount { get; init; }
+}
+
 public static class EksClusterOutputs
 {
     public static Output<string> Endpoint(this Resource<EksCluster> cluster) => cluster.Output<string>("endpoint");

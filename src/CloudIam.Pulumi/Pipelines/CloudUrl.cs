@@ -1,8 +1,9 @@
-namespace CloudIam.Placement.Rules;
+namespace CloudIam.Pulumi.Pipelines;
 
 /// <summary>
-/// Infers which cloud provider a Pulumi state backend or secrets provider URL lives on, so PL005
-/// can tell whether losing a provider also loses the state or the keys needed to fix it.
+/// Infers which cloud provider a Pulumi state backend or secrets provider URL lives on, so that a
+/// deploy job's edges to its state and its keys carry the provider whose loss takes them away (PL005).
+/// Pulumi URL knowledge stays here, in the glue: the placement library only sees placed resources.
 /// </summary>
 public static class CloudUrl
 {
@@ -48,6 +49,13 @@ public static class CloudUrl
             "http" or "https" => ProviderOfHost(HostOf(rest)),
             _ => null,
         };
+    }
+
+    /// <summary>The <c>region</c> query parameter (<c>s3://b?region=eu-west-3</c>), if the URL names one.</summary>
+    public static string? RegionOf(string url)
+    {
+        var separator = url.IndexOf("://", StringComparison.Ordinal);
+        return separator < 0 ? null : Query(url[(separator + 3)..], "region");
     }
 
     private static string? ProviderOfHost(string host) =>

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using CloudIam.Placement.Catalog;
+using CloudIam.Placement.Domains;
 using CloudIam.Placement.Policy;
 
-namespace CloudIam.Placement.Domains;
+namespace CloudIam.Placement.Catalog;
 
 /// <summary>Validates failure-domain identifiers typed by people (DESIGN §4 grammar).</summary>
 public static partial class DomainSyntax

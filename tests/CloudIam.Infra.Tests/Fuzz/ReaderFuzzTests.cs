@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text;
+using CloudIam.Infra.Cli;
+using CloudIam.Infra.Compilation;
+using CloudIam.Infra.Stacks;
+using CloudIam.Placement;
+using CloudIam.Placement.Analysis;
+using CloudIam.Placement.Evaluation;
+using CloudIam.Placement.Policy;
+using CloudIam.Placement.Simulation;
+using CloudIam.Pulumi.Inference;
+using CloudIam.Pulumi.Preview;
+using CloudIam.Pulumi.Providers;
+using CloudIam.Pulumi.State;
+using CsCheck;
+
+namespace CloudIam.Infra.Tests.Fuzz;
+
+/// <summary>
+/// Every reader, in-process, over at least 10,000 hostile inputs each: the input is read (and carried
+/// through what the CLI does with it next) or refused with a <see cref="BadInputException"/> naming it.
+/// Anything else — another exception, a case slower than <see cref="CaseTimeLimit"/>, a process past
+/// 1 GB — fails the property, and CsCheck shrinks it to a small counterexample to keep under
+/// tests/fixtures/bad/regressions.
+/// </summary>
+[Trait("Category", "Fuzz")]
+public sealed class ReaderFuzzTests : IDisposable
+{
+    /// <summary>Per reader; <c>CLOUDIAM_FUZZ_CASES</c> lowers it for a quick local run.</summary>
+    public static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("CLOUDIAM_FUZZ_CASES"), out var cases) ? cases : 10_000;
+
+    private static readonly TimeSpan CaseTimeLimit = TimeSpan.FromSeconds(20);
+
+    private static readonly PlacementPolicy Policy = PolicyLoader.Load(Path.Combine(Repository.Root, "policy", "placement.yaml"));
+
+    private readonly DirectoryInfo _stacks = Directory.CreateTempSubdirectory("cloudiam-fuzz-");
+
+    public void Dispose() => _stacks.Delete(recursive: true);
+
+    [Fact]
+    public void Policies() =>
+        Check(HostileInputs.Yaml(HostileInputs.Policies), "fuzz-policy.yaml", (yaml, source) => PolicyLoader.Parse(Encoding.UTF8.GetString(yaml), source));
+
+    [Fact]
+    public void Scenarios() =>
+        Check(HostileInputs.Yaml(HostileInputs.Scenarios), "fuzz-scenario.yaml", (yaml, source) => ScenarioLoader.Parse(Encoding.UTF8.GetString(yaml), source));
+
+    [Fact]
+    public void Stack_configs() =>
+        Check(HostileInputs.Yaml(HostileInputs.StackConfigs), "Pulumi.", (yaml, _) =>
+        {
+            var stack = $"fuzz-{Guid.NewGuid():N}";
+            var path = Path.Combine(_stacks.FullName, $"Pulumi.{stack}.yaml");
+            File.WriteAllBytes(path, yaml);
+            try
+            {
+                CompiledStack.Compile(StackConfigLoader.FromFile(_stacks.FullName, stack, SiteCatalog.ClusterProviders));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        });
+
+    [Fact]
+    public void Stack_exports() =>
+        Check(HostileInputs.Json(HostileInputs.Exports), "fuzz-export.json", (json, source) => Evaluate(PlacementInference.Infer(StackExportReader.Parse(json, source, Policy.InputPaths()))));
+
+    [Fact]
+    public void Previews() =>
+        Check(HostileInputs.Json(HostileInputs.Previews), "fuzz-preview.json", (json, source) => Evaluate(PlacementInference.Infer(PreviewReader.Parse(json, source, Policy.InputPaths()))));
+
+    private static void Evaluate(CloudIam.Placement.Design.PlacementDesign design) =>
+        PolicyEngine.Evaluate(DesignAnalysis.Build(design, Policy, ProviderCatalog.Shipped.Services), new DateOnly(2026, 11, 24));
+
+    /// <summary>A counterexample as its size and head: enough to reproduce it from the seed CsCheck prints.</summary>
+    public static string Describe(byte[] input) =>
+        $"{input.Length:N0} bytes: {CloudIamCli.OneLine(Encoding.UTF8.GetString(input, 0, Math.Min(input.Length, 400)))}";
+
+    /// <param name="source">The name the reader is given; its errors must start with it (for stack files, with the file's prefix).</param>
+    private static void Check(Gen<byte[]> inputs, string source, Action<byte[], string> read)
+    {
+        inputs.Sample(
+            input =>
+            {
+                var clock = Stopwatch.StartNew();
+                try
+                {
+                    read(input, source);
+                }
+                catch (BadInputException e)
+                {
+                    Assert.Contains(source, e.Message, StringComparison.Ordinal);
+                }
+
+                Assert.True(clock.Elapsed < CaseTimeLimit, $"one case took {clock.Elapsed}");
+            },
+            iter: Cases,
+            print: Describe);
+
+        Assert.True(Process.GetCurrentProcess().PeakWorkingSet64 < 1L << 30, $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64:N0} bytes");
+    }
+}
