@@ -27,6 +27,15 @@ public static class SimulationFormatter
                 remaining = c.Remaining,
             }),
             deployments = report.Watched.Select(WatchedText.Json),
+            publicHosts = report.PublicHosts.Select(host => new
+            {
+                host = host.Host,
+                capability = host.Capability,
+                resolves = host.Resolves,
+                answeringDns = host.AnsweringDns,
+                lostDns = host.LostDns,
+                liveInstances = host.LiveInstances,
+            }),
             observers = Left(report, report.ObserverCapabilities).Select(c => new { capability = c.Name, before = c.Before, remaining = c.Remaining }),
             recovery = Left(report, report.RecoveryCapabilities).Select(c => new { capability = c.Name, before = c.Before, remaining = c.Remaining }),
         }),
@@ -73,7 +82,7 @@ public static class SimulationFormatter
             text.Append(line.StartsWith(' ') ? $"  - {line.TrimStart()}" : $"- {line}").Append('\n');
         }
 
-        text.Append(report.Watched.IsEmpty && report.RecoveryCapabilities.IsEmpty ? "" : "\n");
+        text.Append(report.Watched.IsEmpty && report.PublicHosts.IsEmpty && report.RecoveryCapabilities.IsEmpty ? "" : "\n");
         text.Append("**").Append(Verdict(report)).Append("**\n");
         return text.ToString();
     }
@@ -94,6 +103,11 @@ public static class SimulationFormatter
             }
         }
 
+        foreach (var host in report.PublicHosts)
+        {
+            yield return PublicHostLine(host);
+        }
+
         foreach (var observer in Left(report, report.ObserverCapabilities))
         {
             yield return $"{observer.Name} left: {Remaining(observer)}";
@@ -108,6 +122,17 @@ public static class SimulationFormatter
         {
             yield return jobs;
         }
+    }
+
+    private static string PublicHostLine(PublicHostReach host)
+    {
+        var dns = $"{string.Join(" and ", host.AnsweringDns)} DNS{(host.LostDns.IsEmpty ? "" : $" ({string.Join(", ", host.LostDns)} DNS lost)")}";
+        return (host.AnsweringDns.IsEmpty, host.LiveInstances.IsEmpty) switch
+        {
+            (false, false) => $"{host.Host} resolves through {dns} to a live {host.Capability}: {string.Join(", ", host.LiveInstances)}",
+            (true, _) => $"{host.Host} DOES NOT RESOLVE: every DNS provider publishing it is down ({string.Join(", ", host.LostDns)})",
+            _ => $"{host.Host} resolves through {dns} but NO {host.Capability} instance is left to answer",
+        };
     }
 
     private static IEnumerable<SimulatedCapability> Left(SimulationReport report, IEnumerable<string> names) =>

@@ -21,6 +21,9 @@ public sealed record SimulationReport
     /// <summary>Every instance of an observed capability (the customer deployments): whether it falls, and who still sees and pages about it.</summary>
     public ImmutableArray<WatchedInstance> Watched { get; init; } = [];
 
+    /// <summary>Whether each public host (the status page's) still leads to a live instance.</summary>
+    public ImmutableArray<PublicHostReach> PublicHosts { get; init; } = [];
+
     /// <summary>Capabilities that observe others (the status page, alerting), by name.</summary>
     public ImmutableArray<string> ObserverCapabilities { get; init; } = [];
 
@@ -46,6 +49,7 @@ public sealed record SimulationReport
             Remaining = [.. analysis.Capabilities[o.Capability].Instances.Where(i => !i.IsLostIn(outage)).Select(i => i.Resource.Name)],
         })],
         Watched = analysis.Watchers.Describe(outage),
+        PublicHosts = PublicHostReach.Of(analysis, outage),
         ObserverCapabilities = [.. analysis.Capabilities.Values.Where(c => !c.Spec.Observes.IsEmpty).Select(c => c.Name)],
         RecoveryCapabilities = analysis.Policy.Recovery?.Capabilities ?? [],
     };

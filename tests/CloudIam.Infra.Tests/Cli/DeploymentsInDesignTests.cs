@@ -109,6 +109,39 @@ public sealed class DeploymentsInDesignTests
         Assert.Equal(["aws-par-gitlab-runner"], runners.GetProperty("remaining").EnumerateArray().Select(r => r.GetString()));
     }
 
+    [Theory]
+    [InlineData("scaleway", true, "aws", "scaleway", "aws-par-gatus")]
+    [InlineData("aws", true, "scaleway", "aws", "scw-par-gatus")]
+    [InlineData("scaleway,aws", false, "", "aws,scaleway", "")]
+    public void The_replay_says_whether_the_public_status_host_still_resolves_to_a_live_page(string outage, bool resolves, string answering, string lost, string live)
+    {
+        var result = CliHarness.Run("simulate", "--stack", "prod", "--outage", outage, "--format", "json");
+
+        using var json = JsonDocument.Parse(result.Out);
+        var host = Assert.Single(json.RootElement.GetProperty("publicHosts").EnumerateArray());
+        Assert.Equal("status.cloud-iam.com", host.GetProperty("host").GetString());
+        Assert.Equal(resolves, host.GetProperty("resolves").GetBoolean());
+        Assert.Equal(answering, Joined(host.GetProperty("answeringDns")));
+        Assert.Equal(lost, Joined(host.GetProperty("lostDns")));
+        Assert.Equal(live, Joined(host.GetProperty("liveInstances")));
+    }
+
+    [Fact]
+    public void The_time_to_page_is_judged_on_the_receiver_the_deployment_alert_is_routed_to()
+    {
+        var prod = Repository.Stack("prod");
+        var routedToChat = prod with
+        {
+            Alerting = prod.Alerting with { Routes = [new AlertRoute { Receiver = "team-chat", Matchers = ["severity=~\"crit.*\""] }] },
+        };
+
+        var timed = CompiledStack.Compile(routedToChat).Design.AlertPaths.Where(path => !path.Steps.IsEmpty).Select(path => path.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            ["aws-par-alertmanager -> team-chat", "aws-par-gatus -> public status page", "scw-par-alertmanager -> team-chat", "scw-par-gatus -> public status page"],
+            timed);
+    }
+
     [Fact]
     public void The_2026_replay_tells_the_story_in_text_and_markdown()
     {
@@ -120,6 +153,8 @@ public sealed class DeploymentsInDesignTests
         Assert.Contains("ci-runners left to apply a fix: aws-par-gitlab-runner (1 of 2)", text, StringComparison.Ordinal);
         Assert.Contains("  - keycloak-eu-1 on scaleway (fr-par): DOWN, seen by aws-par-gatus (status-page); pages through aws-par-alertmanager -> oncall", markdown, StringComparison.Ordinal);
         Assert.Contains("- status-page left: aws-par-gatus (1 of 2)", markdown, StringComparison.Ordinal);
+        Assert.Contains("status.cloud-iam.com resolves through aws and scaleway DNS to a live status-page: aws-par-gatus", text, StringComparison.Ordinal);
+        Assert.Contains("deploy jobs left to apply a fix: up-prod-from-aws, up-from-aws", text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -165,6 +200,8 @@ public sealed class DeploymentsInDesignTests
         Assert.Equal("", result.Out);
         Assert.EndsWith("missing-provider.yaml:line 2, column 5: a deployment lacks the required key 'provider'\n", result.Error, StringComparison.Ordinal);
     }
+
+    private static string Joined(JsonElement array) => string.Join(",", array.EnumerateArray().Select(item => item.GetString()));
 
     private static ImmutableArray<Violation> Check(StackConfig config)
     {
