@@ -171,6 +171,22 @@ public sealed class DeploymentsInDesignTests
     }
 
     [Fact]
+    public void A_preview_checked_against_a_deployments_file_fails_PL004_like_its_export()
+    {
+        var deployments = CliHarness.Fixture("deployments/keycloak-on-scaleway.yaml");
+        var preview = CliHarness.Run("check", "--preview", CliHarness.Fixture("previews/deployments-probed-from-scaleway-only.preview.json"), "--deployments", deployments, "--format", "json");
+        var export = CliHarness.Run("check", "--state", CliHarness.Fixture("exports/deployments-probed-from-scaleway-only.json"), "--deployments", deployments, "--format", "json");
+
+        Assert.Equal(1, preview.ExitCode);
+        var violations = JsonSerializer.Deserialize<CheckReport>(preview.Out, JsonSerializerOptions.Web)!.Violations;
+        var violation = Assert.Single(violations, v => v.Rule == "PL004");
+        Assert.Equal("status-page", violation.Capability);
+        Assert.Equal(
+            JsonSerializer.Serialize(JsonSerializer.Deserialize<CheckReport>(export.Out, JsonSerializerOptions.Web)!.Violations),
+            JsonSerializer.Serialize(violations));
+    }
+
+    [Fact]
     public void An_export_probed_from_both_providers_with_an_off_provider_receiver_passes()
     {
         var result = CliHarness.Run(
