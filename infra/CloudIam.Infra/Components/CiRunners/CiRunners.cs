@@ -67,9 +67,10 @@ public sealed class CiRunners
                         + "so no job reaches Loki, Alertmanager, Prometheus, the nodes or the instance metadata"),
             ],
         });
+        // The RBAC objects and the job pool are platform: the runner release is the one ci-runners instance per site.
         var role = program.Add(site.LogicalName("gitlab-runner-jobs-role"), new RbacRole
         {
-            Metadata = new ObjectMeta { Name = ReleaseName, Namespace = JobsNamespace.Resource.MetadataName(), Labels = Capability.Map(Capability.CiRunners) },
+            Metadata = new ObjectMeta { Name = ReleaseName, Namespace = JobsNamespace.Resource.MetadataName(), Labels = Capability.Map(Capability.Platform) },
             Rules =
             [
                 Rule(["pods"], ["create", "delete", "get", "list", "watch"]),
@@ -82,7 +83,7 @@ public sealed class CiRunners
         }, new ResourceOptions { Provider = site.Kubernetes, Parent = JobsNamespace.Resource });
         program.Add(site.LogicalName("gitlab-runner-jobs-binding"), new RbacRoleBinding
         {
-            Metadata = new ObjectMeta { Name = ReleaseName, Namespace = JobsNamespace.Resource.MetadataName(), Labels = Capability.Map(Capability.CiRunners) },
+            Metadata = new ObjectMeta { Name = ReleaseName, Namespace = JobsNamespace.Resource.MetadataName(), Labels = Capability.Map(Capability.Platform) },
             RoleRef = new RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "Role", Name = ReleaseName },
             Subjects = [new RbacSubject { Kind = "ServiceAccount", Name = ServiceAccountName, Namespace = Namespace.Resource.MetadataName() }],
         }, new ResourceOptions { Provider = site.Kubernetes, Parent = role });

@@ -158,7 +158,7 @@ public sealed class AwsKubernetes
                 Labels = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add(CiJobNodes.LabelKey, CiJobNodes.PoolName),
                 Taints = [new EksTaint { Key = CiJobNodes.TaintKey, Value = CiJobNodes.TaintValue, Effect = "NO_SCHEDULE" }],
                 ScalingConfig = new EksScalingConfig { MinSize = 1, DesiredSize = 1, MaxSize = cluster.MaxNodeCount * zones },
-                Tags = Capability.Map(Capability.CiRunners),
+                Tags = Capability.Map(Capability.Platform),
             }, scope.Options(parent: Cluster, dependsOn: nodePolicies)));
         }
 

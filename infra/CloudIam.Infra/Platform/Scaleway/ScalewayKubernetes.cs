@@ -71,7 +71,7 @@ public sealed partial class ScalewayKubernetes
             {
                 Labels = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add(CiJobNodes.LabelKey, CiJobNodes.PoolName),
                 Taints = [new PoolTaint { Key = CiJobNodes.TaintKey, Value = CiJobNodes.TaintValue, Effect = CiJobNodes.TaintEffect }],
-                Tags = Capability.TagList(Capability.CiRunners),
+                Tags = Capability.TagList(Capability.Platform),
             }, options)
             : null;
         Pools = [.. pools, .. ciPool is null ? [] : new[] { ciPool }];
