@@ -494,9 +494,9 @@ public class SecurityBaselineTests
         {
             program.Add("three-types", Eks() with { Name = "three", EnabledClusterLogTypes = ["api", "audit", "authenticator"] });
             program.Add("three-logs", new CloudWatchLogGroup { Name = "/aws/eks/three/cluster", RetentionInDays = 90 });
-            program.Add("forever", Eks() with { Name = "forever", EnabledClusterLogTypes = ControlPlaneLogsKept.LogTypes });
+            program.Add("forever", Eks() with { Name = "forever", EnabledClusterLogTypes = EksLogTypes });
             program.Add("forever-logs", new CloudWatchLogGroup { Name = "/aws/eks/forever/cluster" });
-            program.Add("kept", Eks() with { Name = "kept", EnabledClusterLogTypes = ControlPlaneLogsKept.LogTypes });
+            program.Add("kept", Eks() with { Name = "kept", EnabledClusterLogTypes = EksLogTypes });
             program.Add("kept-logs", new CloudWatchLogGroup { Name = "/aws/eks/kept/cluster", RetentionInDays = 90 });
         });
 
@@ -519,6 +519,8 @@ public class SecurityBaselineTests
 
         Assert.Equal(["public-nodes", "public-pool"], findings);
     }
+
+    private static readonly ImmutableArray<string> EksLogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 
     private static EksCluster Eks() => new() { RoleArn = "arn", VpcConfig = new EksVpcConfig { SubnetIds = ["subnet-1"] } };
 

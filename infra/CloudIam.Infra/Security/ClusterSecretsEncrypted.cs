@@ -1,14 +1,15 @@
-using CloudIam.Pulumi.Resources.Aws;
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Yaml;
 using static CloudIam.Infra.Security.ProgramValues;
 
 namespace CloudIam.Infra.Security;
 
 /// <summary>
-/// SEC017: EKS encrypts Kubernetes Secrets with a KMS key of its own (<c>encryptionConfig</c> with
-/// <c>resources: [secrets]</c> and a key ARN). Kapsule encrypts etcd itself and offers no setting, so it is out of scope.
+/// SEC017: a managed cluster (role <c>cluster</c>) envelope-encrypts Kubernetes Secrets with a key of the program's
+/// own. The provider file's <c>security.secretsEncryption</c> says where (EKS <c>encryptionConfig</c>), or that the
+/// provider offers no such setting (Kapsule encrypts etcd itself).
 /// </summary>
-public sealed class ClusterSecretsEncrypted : ISecurityCheck
+public sealed class ClusterSecretsEncrypted(ProviderCatalog providers) : ISecurityCheck
 {
     public string Id => "SEC017";
 
@@ -19,14 +20,6 @@ public sealed class ClusterSecretsEncrypted : ISecurityCheck
         + "the program's own puts reading them behind a KMS permission that is logged and can be revoked.";
 
     public IEnumerable<SecurityFinding> Check(PulumiProgram program) =>
-        program.OfType<EksCluster>()
-            .Where(cluster => cluster.Property("encryptionConfig") is not ExprMap config
-                || !Texts(config.GetValueOrDefault("resources")).Contains("secrets")
-                || (config.GetValueOrDefault("provider") as ExprMap)?.GetValueOrDefault("keyArn") is null)
-            .Select(cluster => new SecurityFinding
-            {
-                CheckId = Id,
-                Resource = cluster.LogicalName,
-                Message = "set encryptionConfig { provider.keyArn: <KMS key>, resources: [secrets] }",
-            });
+        ProviderRequirements.Check(this, program, providers, WithRole(program, providers, ResourceRole.Cluster),
+            "secretsEncryption", "secrets", "key");
 }

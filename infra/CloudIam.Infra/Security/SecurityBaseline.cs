@@ -20,13 +20,13 @@ public static class SecurityBaseline
         new TlsOnEveryPublicHost(),
         new SecretsOnlyInKubernetesSecrets(),
         new ApiAllowListsNameSources(ProviderCatalog.Shipped),
-        new ClusterAdminsExplicit(),
+        new ClusterAdminsExplicit(ProviderCatalog.Shipped),
         new NamespacesDenyByDefault(),
         new NamespacesEnforcePodSecurity(),
         new CiJobsContained(),
         new StateBucketsHardened(ProviderCatalog.Shipped),
-        new ClusterSecretsEncrypted(),
-        new ControlPlaneLogsKept(),
+        new ClusterSecretsEncrypted(ProviderCatalog.Shipped),
+        new ControlPlaneLogsKept(ProviderCatalog.Shipped),
         new NodesWithoutPublicAddresses(ProviderCatalog.Shipped),
     ];
 

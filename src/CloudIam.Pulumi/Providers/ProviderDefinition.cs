@@ -51,6 +51,29 @@ public sealed record ProviderDefinition
 
     /// <summary>How the provider's instances protect their metadata service; null when it hands out no credentials there.</summary>
     public ProviderInstanceMetadata? InstanceMetadata { get; init; }
+
+    /// <summary>
+    /// What the security rules require of this provider's resources, by subject (<c>clusterAdmins</c>) then
+    /// requirement (<c>accessEntries</c>): where each setting lives, or that the provider does not offer it.
+    /// A subject or requirement missing here is one the rules cannot verify, and they report it.
+    /// </summary>
+    public FrozenDictionary<string, ProviderSecuritySubject> Security { get; init; } = FrozenDictionary<string, ProviderSecuritySubject>.Empty;
+
+    /// <summary>Where requirement <paramref name="name"/> of <paramref name="subject"/> lives; null when this file does not say.</summary>
+    public ProviderRequirement? Requirement(string subject, string name) => Security.GetValueOrDefault(subject) switch
+    {
+        null => null,
+        { NotOffered: { } reason } => new ProviderRequirement { NotOffered = reason },
+        var known => known.Requirements.GetValueOrDefault(name),
+    };
+}
+
+/// <summary>What one subject of the security rules (<c>stateBucket</c>) needs, or why the provider has none of it.</summary>
+public sealed record ProviderSecuritySubject
+{
+    public string? NotOffered { get; init; }
+
+    public required FrozenDictionary<string, ProviderRequirement> Requirements { get; init; }
 }
 
 /// <summary>Input (then output) names that carry a resource's location and attachments.</summary>
@@ -120,4 +143,39 @@ public sealed record ProviderInstanceMetadata
 
     /// <summary>Path of a node pool's reference to the instance template it launches from.</summary>
     public required string NodePoolTemplate { get; init; }
+}
+
+/// <summary>
+/// One setting a security rule requires of a resource, as the provider spells it: on the resource itself, or on a
+/// resource of role <see cref="On"/> that refers to it (<see cref="Via"/>) or is named after it (<see cref="Named"/>).
+/// Met when one of those resources has a literal at <see cref="Path"/> (or at a map key <see cref="Key"/>, at any
+/// depth) holding every one of <see cref="Values"/> (a list holds them as items); with no values, any value will
+/// do; with neither path nor key, the referring resource's existence is enough.
+/// </summary>
+public sealed record ProviderRequirement
+{
+    /// <summary>Why the provider has no such setting; the requirement does not apply there.</summary>
+    public string? NotOffered { get; init; }
+
+    public ResourceRole? On { get; init; }
+
+    /// <summary>Inputs of the <see cref="On"/> resource that refer to the checked resource.</summary>
+    public ImmutableArray<string> Via { get; init; } = [];
+
+    /// <summary>
+    /// An input of the <see cref="On"/> resource and the value it must have, in which <c>{input}</c> stands for the
+    /// checked resource's literal input (<c>name=/aws/eks/{name}/cluster</c>).
+    /// </summary>
+    public (string Input, string Template)? Named { get; init; }
+
+    /// <summary>Dotted input path (<c>accessConfig.authenticationMode</c>).</summary>
+    public string? Path { get; init; }
+
+    /// <summary>A map key found at any depth (a policy condition such as <c>aws:SecureTransport</c>).</summary>
+    public string? Key { get; init; }
+
+    public ImmutableArray<string> Values { get; init; } = [];
+
+    /// <summary>The finding's advice when unmet; by default one is made from the above.</summary>
+    public string? Fix { get; init; }
 }

@@ -17,7 +17,7 @@ public static partial class ProviderFile
 {
     private static readonly string[] TopKeys =
         ["name", "packages", "runsOnCluster", "roles", "globalModules", "inputs", "zoneRegion", "apiServerHost", "services", "status", "firewall",
-        "instanceMetadata", "apiAccessProviderRanges"];
+        "instanceMetadata", "apiAccessProviderRanges", "security"];
 
     private static readonly string[] InputKeys = ["region", "zone", "network", "subnet"];
     private static readonly string[] ServiceKeys = ["name", "scope", "usedBy", "description"];
@@ -26,6 +26,8 @@ public static partial class ProviderFile
         ["rules", "source", "fromPort", "toPort", "portRange", "protocol", "anyProtocol", "portless", "accept", "openWhenUnset", "defaultPolicy"];
 
     private static readonly string[] InstanceMetadataKeys = ["tokens", "endpointOff", "nodePoolTemplate"];
+    private static readonly string[] RequirementKeys = ["notOffered", "on", "via", "named", "path", "key", "values", "fix"];
+    private const string NotOffered = "notOffered";
 
     private static readonly FrozenDictionary<string, ResourceRole> RoleNames =
         Enum.GetValues<ResourceRole>().ToFrozenDictionary(Kebab, StringComparer.Ordinal);
@@ -78,6 +80,64 @@ public static partial class ProviderFile
             },
             Firewall = Mapping(root, "firewall", source) is { } firewall ? Firewall(firewall, source) : null,
             InstanceMetadata = Mapping(root, "instanceMetadata", source) is { } metadata ? InstanceMetadata(metadata, source) : null,
+            Security = Mapping(root, "security", source) is { } security ? Security(security, source) : FrozenDictionary<string, ProviderSecuritySubject>.Empty,
+        };
+    }
+
+    /// <summary>Subject → requirement → where it lives; a subject the provider lacks entirely is <c>{notOffered: reason}</c>.</summary>
+    private static FrozenDictionary<string, ProviderSecuritySubject> Security(YamlMappingNode node, string source) =>
+        node.Children.ToFrozenDictionary(
+            subject => Text(subject.Key, source),
+            subject =>
+            {
+                var requirements = subject.Value as YamlMappingNode ?? throw At(subject.Value, source, $"security.{subject.Key} must be a mapping");
+                return requirements.Children.ContainsKey(NotOffered)
+                    ? new ProviderSecuritySubject { NotOffered = Requirement(requirements, source).NotOffered, Requirements = FrozenDictionary<string, ProviderRequirement>.Empty }
+                    : new ProviderSecuritySubject
+                    {
+                        Requirements = requirements.Children.ToFrozenDictionary(
+                            requirement => Text(requirement.Key, source),
+                            requirement => Requirement(requirement.Value as YamlMappingNode ?? throw At(requirement.Value, source, $"requirement {requirement.Key} must be a mapping"), source),
+                            StringComparer.Ordinal),
+                    };
+            },
+            StringComparer.Ordinal);
+
+    private static ProviderRequirement Requirement(YamlMappingNode node, string source)
+    {
+        Only(node, RequirementKeys, source);
+        if (Scalar(node, NotOffered, source) is { } reason)
+        {
+            return node.Children.Count == 1 ? new ProviderRequirement { NotOffered = reason } : throw At(node, source, "notOffered stands alone: a setting either exists or does not");
+        }
+
+        var on = Scalar(node, "on", source) is { } role
+            ? RoleNames.TryGetValue(role, out var known) ? known : throw At(node["on"], source, $"unknown role '{role}'")
+            : (ResourceRole?)null;
+        var via = Strings(node, "via", source);
+        (string, string)? named = Scalar(node, "named", source) is { } template ? Setting(node["named"], template, source) : null;
+        if ((on is null) != (via.IsEmpty && named is null))
+        {
+            throw At(node, source, "'on' (a role) goes with 'via' (its inputs referring to the resource) or 'named'");
+        }
+
+        var path = Scalar(node, "path", source);
+        var key = Scalar(node, "key", source);
+        var values = Strings(node, "values", source);
+        if ((path is null && key is null && (on is null || !values.IsEmpty)) || (path is not null && key is not null))
+        {
+            throw At(node, source, "a requirement names one 'path' or 'key' (the values need one), or only a role ('on') that must refer to the resource");
+        }
+
+        return new ProviderRequirement
+        {
+            On = on,
+            Via = via,
+            Named = named,
+            Path = path,
+            Key = key,
+            Values = values,
+            Fix = Scalar(node, "fix", source),
         };
     }
 

@@ -31,6 +31,21 @@ public enum ResourceRole
     /// <summary>What virtual machines (a node pool's, too) are launched from.</summary>
     InstanceTemplate,
 
+    /// <summary>Admits a principal to a cluster (EKS access entry).</summary>
+    AccessEntry,
+
+    /// <summary>Where logs (a cluster's control-plane logs) are kept, with a retention.</summary>
+    LogGroup,
+
+    /// <summary>A bucket's versioning, when a resource of its own.</summary>
+    BucketVersioning,
+
+    /// <summary>A bucket's access policy.</summary>
+    BucketPolicy,
+
+    /// <summary>Replication of a bucket to another.</summary>
+    BucketReplication,
+
     /// <summary>An account- or organization-wide resource (IAM): placed on its provider only.</summary>
     Global,
 

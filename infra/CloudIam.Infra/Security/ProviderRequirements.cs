@@ -1,0 +1,107 @@
+using System.Globalization;
+using CloudIam.Pulumi.Providers;
+using CloudIam.Pulumi.Yaml;
+using static CloudIam.Infra.Security.ProgramValues;
+
+namespace CloudIam.Infra.Security;
+
+/// <summary>
+/// Checks a resource against what its provider file says a rule requires (<c>security</c>, format in
+/// docs/inference.md): the rule names the subject and the requirements, the file says where each setting lives or
+/// that the provider does not offer it. A requirement the file does not mention cannot be verified and is reported,
+/// so a provider added as data is never passed unseen.
+/// </summary>
+internal static class ProviderRequirements
+{
+    /// <summary>A finding per unmet requirement of <paramref name="subject"/>, for each resource given.</summary>
+    public static IEnumerable<SecurityFinding> Check(
+        ISecurityCheck check, PulumiProgram program, ProviderCatalog providers, IEnumerable<ResourceDeclaration> resources, string subject, params string[] names) =>
+        from resource in resources
+        from problem in Problems(program, providers, resource, subject, names)
+        select new SecurityFinding { CheckId = check.Id, Resource = resource.LogicalName, Message = problem };
+
+    private static IEnumerable<string> Problems(PulumiProgram program, ProviderCatalog providers, ResourceDeclaration resource, string subject, string[] names)
+    {
+        var provider = providers.OfType(resource.Type);
+        foreach (var name in names)
+        {
+            switch (provider?.Requirement(subject, name))
+            {
+                case null:
+                    yield return $"cannot verify {subject}.{name}: the {provider?.Name ?? resource.Type} provider file says neither where it is set "
+                        + "nor that it is not offered (security section)";
+                    break;
+                case { NotOffered: not null }:
+                    break;
+                case var requirement when !Met(program, providers, resource, requirement):
+                    yield return requirement.Fix ?? Advice(requirement);
+                    break;
+            }
+        }
+    }
+
+    private static bool Met(PulumiProgram program, ProviderCatalog providers, ResourceDeclaration resource, ProviderRequirement requirement) =>
+        Holders(program, providers, resource, requirement).Any(holder => requirement.Path is null && requirement.Key is null
+            || Found(holder, requirement).Any(value => requirement.Values.All(Literals(value).Contains)));
+
+    /// <summary>The resource itself, or the resources of the requirement's role that refer to it or are named after it.</summary>
+    private static IEnumerable<ResourceDeclaration> Holders(PulumiProgram program, ProviderCatalog providers, ResourceDeclaration resource, ProviderRequirement requirement)
+    {
+        if (requirement.On is not { } role)
+        {
+            return [resource];
+        }
+
+        var name = requirement.Named is { } named ? Fill(named.Template, resource) : null;
+        return WithRole(program, providers, role).Where(holder =>
+            requirement.Via.Any(input => holder.Refers(resource.LogicalName, input))
+            || (name is not null && Text(holder.Property(requirement.Named!.Value.Input)) == name));
+    }
+
+    /// <summary>The template with each <c>{input}</c> replaced by the resource's literal input; null when one is not a literal.</summary>
+    private static string? Fill(string template, ResourceDeclaration resource)
+    {
+        var parts = template.Split('{', '}');
+        for (var i = 1; i < parts.Length; i += 2)
+        {
+            if (Text(resource.Property(parts[i])) is not { } value)
+            {
+                return null;
+            }
+
+            parts[i] = value;
+        }
+
+        return string.Concat(parts);
+    }
+
+    private static IEnumerable<Expr> Found(ResourceDeclaration holder, ProviderRequirement requirement) =>
+        (requirement.Path is { } path
+            ? new[] { holder.Property(path) }
+            : Entries(holder.Properties).Where(entry => entry.Key == requirement.Key).Select(entry => (Expr?)entry.Value))
+        .OfType<Expr>().Where(value => value is not NullLiteral);
+
+    /// <summary>A literal as text, or a list's literals; a reference has none, so a value that must be literal is unmet.</summary>
+    private static HashSet<string> Literals(Expr value) =>
+        new((value is ExprList list ? list.Items : [value]).Select(item => item switch
+        {
+            StringLiteral text => text.Value,
+            BoolLiteral boolean => boolean.Value ? "true" : "false",
+            NumberLiteral number => number.Value.ToString(CultureInfo.InvariantCulture),
+            _ => null,
+        }).OfType<string>(), StringComparer.Ordinal);
+
+    private static string Advice(ProviderRequirement requirement)
+    {
+        var setting = (requirement.Path ?? requirement.Key) is { } at
+            ? requirement.Values.IsEmpty ? $"set {at}" : $"set {at}: {string.Join(", ", requirement.Values)}"
+            : null;
+        if (requirement.On is not { } role)
+        {
+            return setting!;
+        }
+
+        var link = requirement.Named is { } named ? $"with {named.Input} {named.Template}" : $"referring to it through {string.Join(" or ", requirement.Via)}";
+        return $"no {role} resource {link}" + (setting is null ? "" : $" does {setting}");
+    }
+}
