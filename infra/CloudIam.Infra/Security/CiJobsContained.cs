@@ -1,3 +1,4 @@
+using CloudIam.Infra.Components;
 using System.Text.RegularExpressions;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
@@ -33,7 +34,7 @@ public sealed partial class CiJobsContained : ISecurityCheck
 
     public IEnumerable<SecurityFinding> Check(PulumiProgram program) =>
         program.OfType<HelmRelease>()
-            .Where(release => Text(release.Property("chart")) == "gitlab-runner")
+            .Where(release => Text(release.Property("chart")) == HelmCharts.GitlabRunner.Name)
             .SelectMany(release => Problems(release).Select(problem => new SecurityFinding
             {
                 CheckId = Id,

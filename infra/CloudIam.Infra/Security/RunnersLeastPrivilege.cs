@@ -1,3 +1,4 @@
+using CloudIam.Infra.Components;
 using System.Collections.Immutable;
 using CloudIam.Pulumi.Resources.Aws;
 using CloudIam.Pulumi.Resources.Kubernetes;
@@ -41,7 +42,7 @@ public sealed class RunnersLeastPrivilege : ISecurityCheck
                 .Any(rule => Texts(rule.GetValueOrDefault("permissionSetNames")).Any(BroadScalewayPermissionSets.Contains)))
             .Select(policy => Finding(policy, "grants an organization-wide full-access permission set"));
         var rbac = program.OfType<HelmRelease>()
-            .Where(release => Text(release.Property("chart")) == "gitlab-runner")
+            .Where(release => Text(release.Property("chart")) == HelmCharts.GitlabRunner.Name)
             .SelectMany(RunnerRbacProblems);
         return attachments.Concat(wildcardActions).Concat(scaleway).Concat(rbac);
     }

@@ -37,6 +37,9 @@ public enum ResourceRole
     /// <summary>Where logs (a cluster's control-plane logs) are kept, with a retention.</summary>
     LogGroup,
 
+    /// <summary>A bucket's server-side encryption, when a resource of its own.</summary>
+    BucketEncryption,
+
     /// <summary>A bucket's versioning, when a resource of its own.</summary>
     BucketVersioning,
 
