@@ -57,26 +57,164 @@ public class SecurityBaselineTests
     [InlineData("firewall:\n  rules: [rules]\n  source: [cidr]\n  fromPort: [port]\n  toPort: [port]\n", "accepts an administration port from everywhere")]
     public void SEC001_reads_the_firewalls_of_a_provider_added_as_data(string firewallSection, string message)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"acme-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, "name: acme\npackages: [acme]\nroles:\n  firewall: [acme:net/firewall:Firewall]\n" + firewallSection);
-        try
+        using var provider = new TemporaryProviderFile("name: acme\npackages: [acme]\nroles:\n  firewall: [acme:net/firewall:Firewall]\n" + firewallSection);
+        var check = new AdminPortsClosedToTheWorld(ProviderCatalog.Shipped.With(provider.Path));
+        var rule = new ExprMap { ["cidr"] = "0.0.0.0/0", ["port"] = 22 };
+        var program = new ProgramBuilder("acme").Build() with
         {
-            var check = new AdminPortsClosedToTheWorld(ProviderCatalog.Shipped.With(path));
-            var rule = new ExprMap { ["cidr"] = "0.0.0.0/0", ["port"] = 22 };
-            var program = new ProgramBuilder("acme").Build() with
+            Resources = [Raw("acme-fw", "acme:net/firewall:Firewall", new ExprMap { ["rules"] = new ExprList([rule]) })],
+        };
+
+        var finding = Assert.Single(check.Check(program));
+
+        Assert.Equal("acme-fw", finding.Resource);
+        Assert.Contains(message, finding.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A provider known only from a data file: what SEC002, SEC012 and SEC016–SEC018 require of its clusters and
+    /// buckets is said in its <c>security</c> section, under its own input names, roles and tokens.
+    /// </summary>
+    private const string AcmeProvider = """
+        name: acme
+        packages: [acme]
+        roles:
+          cluster: [acme:k8s/cluster:Cluster]
+          access-entry: [acme:k8s/grant:Grant]
+          log-group: [acme:logs/sink:Sink]
+          bucket: [acme:store/bucket:Bucket]
+          bucket-policy: [acme:store/policy:Policy]
+        security:
+          clusterAdmins:
+            apiAuthentication: {path: auth.mode, values: [iam]}
+            noBootstrapAdmin: {path: auth.creatorAdmin, values: ["false"]}
+            accessEntries: {on: access-entry, via: [clusterId]}
+          secretsEncryption:
+            secrets: {path: etcd.encrypt, values: [secrets]}
+            key: {path: etcd.keyId}
+          controlPlaneLogs:
+            logTypes: {path: logs, values: [api, audit]}
+            retention: {on: log-group, named: "name=cp-{name}", path: days}
+          stateBucket:
+            versioned: {path: versioned, values: ["true"]}
+            deployOnly: {on: bucket-policy, via: [bucketId], key: principal}
+            tlsOnly: {on: bucket-policy, via: [bucketId], key: secureTransport, values: ["false"]}
+            replicated: {notOffered: acme has a single region}
+          bucketEncryption:
+            algorithm: {path: encryption.algorithm}
+        """;
+
+    [Theory]
+    [InlineData("SEC002", "weak-state", 1)]
+    [InlineData("SEC012", "weak-cluster", 3)]
+    [InlineData("SEC016", "weak-state", 3)]
+    [InlineData("SEC017", "weak-cluster", 2)]
+    [InlineData("SEC018", "weak-cluster", 2)]
+    public void Cluster_and_bucket_rules_read_what_a_provider_added_as_data_requires(string checkId, string weak, int problems)
+    {
+        var scratch = new ProgramBuilder("refs");
+        var strongCluster = scratch.Add("strong-cluster", new KmsKey()).Id;
+        var strongState = scratch.Add("strong-state", new KmsKey()).Id;
+        var state = new ExprMap { [StateBucket.PurposeKey] = StateBucket.Purpose };
+        var policy = new ExprMap
+        {
+            ["statements"] = new ExprList([new ExprMap { ["deny"] = new ExprMap { ["secureTransport"] = "false", ["principal"] = "arn:deploy" } }]),
+        };
+        ResourceDeclaration[] resources =
+        [
+            // Logs of one type only, to a sink without retention, named after no literal name.
+            Raw("weak-cluster", "acme:k8s/cluster:Cluster", new ExprMap
             {
-                Resources = [Raw("acme-fw", "acme:net/firewall:Firewall", new ExprMap { ["rules"] = new ExprList([rule]) })],
-            };
+                ["auth"] = new ExprMap { ["mode"] = "token" },
+                ["etcd"] = new ExprMap { ["encrypt"] = new ExprList(["configmaps"]) },
+                ["logs"] = new ExprList(["api"]),
+            }),
+            Raw("weak-grant", "acme:k8s/grant:Grant", new ExprMap { ["clusterId"] = "weak-cluster" }),
+            Raw("weak-sink", "acme:logs/sink:Sink", new ExprMap { ["name"] = "cp-weak" }),
+            Raw("strong-cluster", "acme:k8s/cluster:Cluster", new ExprMap
+            {
+                ["name"] = "strong",
+                ["auth"] = new ExprMap { ["mode"] = "iam", ["creatorAdmin"] = false },
+                ["etcd"] = new ExprMap { ["encrypt"] = new ExprList(["secrets"]), ["keyId"] = "key-1" },
+                ["logs"] = new ExprList(["audit", "scheduler", "api"]),
+            }),
+            Raw("strong-grant", "acme:k8s/grant:Grant", new ExprMap { ["clusterId"] = strongCluster }),
+            Raw("strong-sink", "acme:logs/sink:Sink", new ExprMap { ["name"] = "cp-strong", ["days"] = 90 }),
+            Raw("weak-state", "acme:store/bucket:Bucket", new ExprMap { ["tags"] = state, ["versioned"] = false }),
+            // A policy naming the weak bucket by a literal, not a reference: not proven to be its policy.
+            Raw("weak-policy", "acme:store/policy:Policy", policy.SetItem("bucketId", "weak-state")),
+            Raw("strong-state", "acme:store/bucket:Bucket", new ExprMap
+            {
+                ["tags"] = state,
+                ["versioned"] = true,
+                ["encryption"] = new ExprMap { ["algorithm"] = "AES256" },
+            }),
+            Raw("strong-policy", "acme:store/policy:Policy", policy.SetItem("bucketId", strongState)),
+        ];
+        using var provider = new TemporaryProviderFile(AcmeProvider);
+        var check = Check(checkId, ProviderCatalog.Shipped.With(provider.Path));
 
-            var finding = Assert.Single(check.Check(program));
+        var findings = check.Check(new ProgramBuilder("acme").Build() with { Resources = [.. resources] }).ToList();
 
-            Assert.Equal("acme-fw", finding.Resource);
-            Assert.Contains(message, finding.Message, StringComparison.Ordinal);
-        }
-        finally
+        Assert.All(findings, finding => Assert.Equal(weak, finding.Resource));
+        Assert.Equal(problems, findings.Count);
+    }
+
+    /// <summary>
+    /// A provider file that says nothing of a subject leaves its clusters and state buckets unverifiable, which is a
+    /// finding; one that says the provider does not offer it makes the rule not apply there.
+    /// </summary>
+    [Theory]
+    [InlineData("SEC002", "bucketEncryption", "bucket")]
+    [InlineData("SEC012", "clusterAdmins", "cluster")]
+    [InlineData("SEC016", "stateBucket", "bucket")]
+    [InlineData("SEC017", "secretsEncryption", "cluster")]
+    [InlineData("SEC018", "controlPlaneLogs", "cluster")]
+    public void A_subject_the_provider_file_omits_is_reported_and_one_it_does_not_offer_is_not_applicable(string checkId, string subject, string resource)
+    {
+        const string Roles = "name: bare\npackages: [bare]\nroles:\n  cluster: [bare:k8s/cluster:Cluster]\n  bucket: [bare:store/bucket:Bucket]\n";
+        var program = new ProgramBuilder("bare").Build() with
         {
-            File.Delete(path);
-        }
+            Resources =
+            [
+                Raw("cluster", "bare:k8s/cluster:Cluster", new ExprMap()),
+                Raw("bucket", "bare:store/bucket:Bucket", new ExprMap { ["tags"] = new ExprMap { [StateBucket.PurposeKey] = StateBucket.Purpose } }),
+            ],
+        };
+        using var silent = new TemporaryProviderFile(Roles);
+        using var notOffered = new TemporaryProviderFile(Roles + $"security:\n  {subject}:\n    notOffered: bare has no such setting\n");
+
+        var unverified = Check(checkId, ProviderCatalog.Shipped.With(silent.Path)).Check(program).ToList();
+        var notApplicable = Check(checkId, ProviderCatalog.Shipped.With(notOffered.Path)).Check(program);
+
+        Assert.NotEmpty(unverified);
+        Assert.All(unverified, finding =>
+        {
+            Assert.Equal(resource, finding.Resource);
+            Assert.StartsWith($"cannot verify {subject}.", finding.Message, StringComparison.Ordinal);
+            Assert.Contains("the bare provider file", finding.Message, StringComparison.Ordinal);
+        });
+        Assert.Empty(notApplicable);
+    }
+
+    /// <summary>The shipped check of that ID, built again over another catalog.</summary>
+    private static ISecurityCheck Check(string checkId, ProviderCatalog providers) => checkId switch
+    {
+        "SEC002" => new BucketsEncrypted(providers),
+        "SEC012" => new ClusterAdminsExplicit(providers),
+        "SEC016" => new StateBucketsHardened(providers),
+        "SEC017" => new ClusterSecretsEncrypted(providers),
+        "SEC018" => new ControlPlaneLogsKept(providers),
+        _ => throw new ArgumentOutOfRangeException(nameof(checkId), checkId, null),
+    };
+
+    private sealed class TemporaryProviderFile : IDisposable
+    {
+        public TemporaryProviderFile(string text) => File.WriteAllText(Path, text);
+
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"provider-{Guid.NewGuid():N}.yaml");
+
+        public void Dispose() => File.Delete(Path);
     }
 
     [Fact]

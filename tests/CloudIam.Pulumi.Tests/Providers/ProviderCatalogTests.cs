@@ -112,6 +112,14 @@ public sealed class ProviderCatalogTests
     [InlineData("name: acme\npackages: [acme]\nfirewall:\n  source: [cidr]\n  sources: [cidr]\n", 5, "unknown key 'sources'")]
     [InlineData("name: acme\npackages: [acme]\ninstanceMetadata:\n  tokens: metadata.tokens=required\n  endpointOff: metadata.endpoint=off\n", 4, "nodePoolTemplate")]
     [InlineData("name: acme\npackages: [acme\n", 3, "")]
+    [InlineData("name: acme\npackages: [acme]\nsecurity:\n  stateBucket:\n    versioned: {path: versioning, valeus: [on]}\n", 5, "unknown key 'valeus'")]
+    [InlineData("name: acme\npackages: [acme]\nsecurity:\n  stateBucket:\n    versioned: {on: bucket-versionning, via: [bucket]}\n", 5, "unknown role 'bucket-versionning'")]
+    [InlineData("name: acme\npackages: [acme]\nsecurity:\n  stateBucket:\n    versioned: {on: bucket-versioning, path: status}\n", 5, "'on' (a role) goes with 'via'")]
+    [InlineData("name: acme\npackages: [acme]\nsecurity:\n  stateBucket:\n    versioned: {values: [on]}\n", 5, "one 'path' or 'key'")]
+    [InlineData("name: acme\npackages: [acme]\nsecurity:\n  stateBucket:\n    versioned: {path: versioning, key: status}\n", 5, "one 'path' or 'key'")]
+    [InlineData("name: acme\npackages: [acme]\nsecurity:\n  stateBucket:\n    versioned: {notOffered: no, path: versioning}\n", 5, "notOffered stands alone")]
+    [InlineData("name: acme\npackages: [acme]\nsecurity:\n  controlPlaneLogs:\n    retention: {on: log-group, named: cp, path: days}\n", 5, "'cp' must be input=value")]
+    [InlineData("name: acme\npackages: [acme]\nsecurity:\n  stateBucket: [versioned]\n", 4, "security.stateBucket must be a mapping")]
     public void Rejects_a_malformed_provider_file_naming_file_and_line(string yaml, int line, string problem)
     {
         using var file = new TemporaryFile(yaml);
@@ -138,6 +146,28 @@ public sealed class ProviderCatalogTests
         Assert.True(scaleway.Firewall.OpenWhenUnset);
         Assert.Equal(("metadataOptions.httpTokens", "required"), aws.InstanceMetadata!.Tokens);
         Assert.Null(scaleway.InstanceMetadata);
+    }
+
+    [Fact]
+    public void Reads_what_the_security_rules_require_or_that_a_provider_does_not_offer_it()
+    {
+        var aws = Shipped.ByName("aws")!;
+        var scaleway = Shipped.ByName("scaleway")!;
+
+        var retention = aws.Requirement("controlPlaneLogs", "retention")!;
+        Assert.Equal(ResourceRole.LogGroup, retention.On);
+        Assert.Equal(("name", "/aws/eks/{name}/cluster"), retention.Named);
+        Assert.Equal("retentionInDays", retention.Path);
+        var tlsOnly = aws.Requirement("stateBucket", "tlsOnly")!;
+        Assert.Equal(("aws:SecureTransport", ResourceRole.BucketPolicy), (tlsOnly.Key, tlsOnly.On));
+        Assert.Equal<string>(["false"], tlsOnly.Values);
+        Assert.Equal(ResourceRole.AccessEntry, Shipped.RoleOf("aws:eks/accessEntry:AccessEntry"));
+        // A whole subject not offered answers for any requirement name; one requirement not offered only for itself.
+        Assert.NotNull(scaleway.Requirement("secretsEncryption", "key")!.NotOffered);
+        Assert.NotNull(scaleway.Requirement("stateBucket", "replicated")!.NotOffered);
+        Assert.Null(scaleway.Requirement("stateBucket", "versioned")!.NotOffered);
+        Assert.Null(scaleway.Requirement("stateBucket", "encrypted"));
+        Assert.Null(Shipped.ByName("ovh")!.Requirement("clusterAdmins", "accessEntries"));
     }
 
     [Fact]
