@@ -1,5 +1,5 @@
-using CloudIam.Infra.Components;
 using System.Text.RegularExpressions;
+using CloudIam.Infra.Components;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Yaml;
 using static CloudIam.Infra.Security.ProgramValues;

@@ -1,5 +1,5 @@
-using CloudIam.Infra.Components;
 using System.Collections.Immutable;
+using CloudIam.Infra.Components;
 using CloudIam.Pulumi.Resources.Aws;
 using CloudIam.Pulumi.Resources.Kubernetes;
 using CloudIam.Pulumi.Resources.Scaleway;
