@@ -148,6 +148,22 @@ public class CloudIamProgramTests
         });
     }
 
+    [Fact]
+    public void Each_tooling_capability_counts_one_workload_per_site_not_its_secrets_or_shippers()
+    {
+        var program = Repository.Program("prod");
+
+        var instances = program.Resources
+            .Where(resource => !Untaggable.Contains(resource.Type) && CapabilityOf(resource) is { } capability && capability != Capability.Platform)
+            .GroupBy(resource => CapabilityOf(resource)!)
+            .ToDictionary(group => group.Key, group => group.Select(resource => resource.LogicalName).Order(StringComparer.Ordinal).ToList());
+
+        Assert.Equal(["aws-par-alertmanager", "scw-par-alertmanager"], instances[Capability.Alerting]);
+        Assert.Equal(["aws-par-grafana", "scw-par-grafana"], instances[Capability.Dashboards]);
+        Assert.Equal(["aws-par-loki", "scw-par-loki"], instances[Capability.Logs]);
+        Assert.All(instances.Values, workloads => Assert.Equal(2, workloads.Count));
+    }
+
     [Theory]
     [MemberData(nameof(Stacks))]
     public void Kubernetes_resources_use_their_sites_provider_and_hang_under_the_cluster(string stack)

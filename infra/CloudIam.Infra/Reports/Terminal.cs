@@ -50,5 +50,13 @@ public static class Terminal
         return table;
     }
 
-    public static IRenderable Line(string text) => new Text(text + "\n");
+    /// <summary>A line of text as it is: wrapping it at the table width would split a name across lines and leave trailing blanks.</summary>
+    public static IRenderable Line(string text) => new UnwrappedLine(text);
+
+    private sealed class UnwrappedLine(string text) : IRenderable
+    {
+        public Measurement Measure(RenderOptions options, int maxWidth) => new(text.Length, text.Length);
+
+        public IEnumerable<Segment> Render(RenderOptions options, int maxWidth) => [new Segment(text), Segment.LineBreak];
+    }
 }

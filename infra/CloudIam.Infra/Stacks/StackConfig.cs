@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using CloudIam.Pulumi.Watching;
 
 namespace CloudIam.Infra.Stacks;
 
@@ -23,13 +25,20 @@ public sealed record StackConfig
 
     public required AlertingConfig Alerting { get; init; }
 
-    /// <summary>Customer deployments every status page probes.</summary>
-    public ImmutableArray<DeploymentProbe> Deployments { get; init; } = [];
+    /// <summary>Customer deployments every status page probes, with where they run: the design watches them.</summary>
+    public ImmutableArray<CustomerDeployment> Deployments { get; init; } = [];
 
     public const string DefaultMetricsRetention = "15d";
 
     /// <summary>Prometheus retention, a Prometheus duration.</summary>
     public string MetricsRetention { get; init; } = DefaultMetricsRetention;
+
+    /// <summary>The deployments and where each receiver's endpoint is hosted: what the design adds for PL004 and simulate.</summary>
+    public WatchList Watching => new()
+    {
+        Deployments = Deployments,
+        Receivers = [.. Alerting.Receivers.Select(receiver => new ReceiverHost { Name = receiver.Name, Provider = receiver.Provider, Region = receiver.Region })],
+    };
 
     /// <summary>How the tooling is published (controller, certificates, DNS, login); null publishes nothing.</summary>
     public ExposureConfig? Exposure { get; init; }
@@ -142,6 +151,10 @@ public sealed record AlertingConfig
     public required ImmutableArray<AlertReceiver> Receivers { get; init; }
 
     public ImmutableArray<AlertRoute> Routes { get; init; } = [];
+
+    /// <summary>Where an alert with these labels lands: the first route it takes, else the default receiver.</summary>
+    public string ReceiverOf(IReadOnlyDictionary<string, string> labels) =>
+        Routes.FirstOrDefault(route => route.Takes(labels))?.Receiver ?? DefaultReceiver;
 }
 
 /// <summary>A webhook receiver; its URL is a secret config key.</summary>
@@ -151,6 +164,14 @@ public sealed record AlertReceiver
 
     /// <summary>Name of the secret config key holding the webhook URL.</summary>
     public required string WebhookUrlSecret { get; init; }
+
+    /// <summary>
+    /// The provider hosting the endpoint the webhook reaches (a self-hosted chat on Scaleway); null for a
+    /// service off every provider of the design. Stated because the URL itself is a secret.
+    /// </summary>
+    public string? Provider { get; init; }
+
+    public string? Region { get; init; }
 }
 
 public sealed record AlertRoute
@@ -159,6 +180,36 @@ public sealed record AlertRoute
 
     /// <summary>Alertmanager matchers such as <c>severity="critical"</c>.</summary>
     public required ImmutableArray<string> Matchers { get; init; }
+
+    /// <summary>True when an alert with these labels takes this route: every matcher holds, as in Alertmanager.</summary>
+    public bool Takes(IReadOnlyDictionary<string, string> labels) =>
+        Matchers.All(matcher => AlertMatcher.Parse(matcher) is { } parsed && parsed.Holds(labels));
+}
+
+/// <summary>One Alertmanager matcher (<c>severity="critical"</c>, <c>team!=db</c>, <c>alertname=~"Deploy.*"</c>).</summary>
+public sealed partial record AlertMatcher(string Label, string Operator, string Value)
+{
+    /// <summary>Null when <paramref name="text"/> is not a matcher.</summary>
+    public static AlertMatcher? Parse(string text) =>
+        Syntax().Match(text) is { Success: true } match
+            ? new AlertMatcher(match.Groups["label"].Value, match.Groups["op"].Value, match.Groups["quoted"].Success ? match.Groups["quoted"].Value : match.Groups["bare"].Value)
+            : null;
+
+    /// <summary>A missing label is the empty string, and Alertmanager anchors regular expressions.</summary>
+    public bool Holds(IReadOnlyDictionary<string, string> labels)
+    {
+        var actual = labels.GetValueOrDefault(Label, "");
+        return Operator switch
+        {
+            "=" => actual == Value,
+            "!=" => actual != Value,
+            "=~" => Regex.IsMatch(actual, $"^(?:{Value})$", RegexOptions.None, TimeSpan.FromSeconds(1)),
+            _ => !Regex.IsMatch(actual, $"^(?:{Value})$", RegexOptions.None, TimeSpan.FromSeconds(1)),
+        };
+    }
+
+    [GeneratedRegex("""^\s*(?<label>[a-zA-Z_][a-zA-Z0-9_]*)\s*(?<op>=~|!~|!=|=)\s*(?:"(?<quoted>[^"\\]*)"|(?<bare>[^"\s]*))\s*$""")]
+    private static partial Regex Syntax();
 }
 
 /// <summary>
@@ -216,13 +267,6 @@ public sealed record DnsZoneConfig
 
     /// <summary>The record name relative to this zone (<c>""</c> for the apex).</summary>
     public string Relative(string host) => host == Name ? "" : host[..^(Name.Length + 1)];
-}
-
-public sealed record DeploymentProbe
-{
-    public required string Name { get; init; }
-
-    public required string Url { get; init; }
 }
 
 /// <summary>Names of the project config keys (without the <c>cloudiam-infra:</c> namespace).</summary>

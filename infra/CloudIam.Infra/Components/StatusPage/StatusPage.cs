@@ -5,6 +5,7 @@ using CloudIam.Infra.Platform;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Resources.Kubernetes;
+using CloudIam.Pulumi.Watching;
 using CloudIam.Pulumi.Yaml;
 
 namespace CloudIam.Infra.Components.StatusPage;
@@ -19,7 +20,7 @@ public sealed record StatusPageArgs
     /// <summary>The tooling of the other sites: an outage there must be visible from here.</summary>
     public required ImmutableArray<ToolingEndpoint> OtherSites { get; init; }
 
-    public required ImmutableArray<DeploymentProbe> Deployments { get; init; }
+    public required ImmutableArray<CustomerDeployment> Deployments { get; init; }
 }
 
 /// <summary>
