@@ -21,7 +21,16 @@ public sealed record StackConfig
     /// <summary>Source ranges allowed to reach the Kubernetes API servers (VPN, CI egress).</summary>
     public required ImmutableArray<Ipv4Cidr> ApiAllowList { get; init; }
 
+    /// <summary>
+    /// IAM roles admitted to the EKS clusters as cluster administrators (the deploy role, on-call's role); nobody
+    /// else is, not even whoever created the cluster.
+    /// </summary>
+    public ImmutableArray<string> ClusterAdmins { get; init; } = [];
+
     public required string GitlabUrl { get; init; }
+
+    /// <summary>Where the bootstrap program keeps the Pulumi state; null when the stack does not declare it.</summary>
+    public StateConfig? State { get; init; }
 
     public required AlertingConfig Alerting { get; init; }
 
@@ -125,6 +134,26 @@ public sealed record VolumeSizes
     public string Grafana { get; init; } = "5Gi";
 
     public string StatusPage { get; init; } = "1Gi";
+}
+
+/// <summary>The state buckets the bootstrap program manages (<c>cloudiam-infra:state</c>).</summary>
+public sealed record StateConfig
+{
+    /// <summary>Globally unique bucket name prefix (<c>cloudiam-pulumi-state</c>).</summary>
+    public required string BucketPrefix { get; init; }
+
+    public required string AwsRegion { get; init; }
+
+    /// <summary>Region of the replica bucket, another region than <see cref="AwsRegion"/>.</summary>
+    public required string AwsReplicaRegion { get; init; }
+
+    public required string ScalewayRegion { get; init; }
+
+    /// <summary>The only IAM role allowed to read and write the AWS state bucket (the deploy role).</summary>
+    public required string DeployRoleArn { get; init; }
+
+    /// <summary>The Scaleway IAM application (UUID) the deploy pipeline authenticates as.</summary>
+    public required string ScalewayDeployApplicationId { get; init; }
 }
 
 public sealed record RunnerConfig
@@ -275,6 +304,8 @@ public static class StackConfigKeys
     public const string Namespace = "cloudiam-infra";
     public const string Clusters = "clusters";
     public const string ApiAllowList = "apiAllowList";
+    public const string ClusterAdmins = "clusterAdmins";
+    public const string State = "state";
     public const string GitlabUrl = "gitlabUrl";
     public const string Alerting = "alerting";
     public const string Deployments = "deployments";
@@ -289,5 +320,5 @@ public static class StackConfigKeys
 
     /// <summary>The non-secret keys; a secret may not reuse one of these names.</summary>
     public static ImmutableArray<string> Settings { get; } =
-        [Clusters, ApiAllowList, GitlabUrl, Alerting, Deployments, MetricsRetention, Protect, Exposure];
+        [Clusters, ApiAllowList, ClusterAdmins, State, GitlabUrl, Alerting, Deployments, MetricsRetention, Protect, Exposure];
 }

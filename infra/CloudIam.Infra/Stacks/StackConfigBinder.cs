@@ -25,7 +25,11 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
             Source = source,
             Clusters = Clusters(fields.Required(StackConfigKeys.Clusters)),
             ApiAllowList = [.. List(fields.Required(StackConfigKeys.ApiAllowList), "apiAllowList").Items.Select(Cidr)],
+            ClusterAdmins = fields.Optional(StackConfigKeys.ClusterAdmins) is { } admins
+                ? [.. List(admins, "clusterAdmins").Items.Select(admin => Matching(admin, "a clusterAdmins entry", RoleArnPattern(), "an IAM role ARN such as arn:aws:iam::123456789012:role/deploy"))]
+                : [],
             GitlabUrl = Url(fields.Required(StackConfigKeys.GitlabUrl), "gitlabUrl"),
+            State = fields.Optional(StackConfigKeys.State) is { } state ? State(state) : null,
             Alerting = Alerting(fields.Required(StackConfigKeys.Alerting)),
             Deployments = fields.Optional(StackConfigKeys.Deployments) is { } deployments ? Deployments(deployments) : [],
             MetricsRetention = fields.Optional(StackConfigKeys.MetricsRetention) is { } retention
@@ -217,6 +221,24 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
         };
         fields.RejectUnknown();
         return config;
+    }
+
+    private StateConfig State(ConfigNode node)
+    {
+        var fields = new Fields(this, Map(node, "state"), "state");
+        var state = new StateConfig
+        {
+            BucketPrefix = Matching(fields.Required("bucketPrefix"), "bucketPrefix", BucketPrefixPattern(), "a bucket name prefix such as cloudiam-pulumi-state"),
+            AwsRegion = String(fields.Required("awsRegion"), "awsRegion"),
+            AwsReplicaRegion = String(fields.Required("awsReplicaRegion"), "awsReplicaRegion"),
+            ScalewayRegion = String(fields.Required("scalewayRegion"), "scalewayRegion"),
+            DeployRoleArn = Matching(fields.Required("deployRoleArn"), "deployRoleArn", RoleArnPattern(), "an IAM role ARN"),
+            ScalewayDeployApplicationId = Matching(fields.Required("scalewayDeployApplicationId"), "scalewayDeployApplicationId", UuidPattern(), "a UUID"),
+        };
+        fields.RejectUnknown();
+        return state.AwsRegion != state.AwsReplicaRegion
+            ? state
+            : throw Error(node, "awsReplicaRegion must differ from awsRegion: a replica in the same region dies with it");
     }
 
     private string Matcher(ConfigNode node)
@@ -425,6 +447,15 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
             }
         }
     }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,40}$")]
+    private static partial Regex BucketPrefixPattern();
+
+    [GeneratedRegex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    private static partial Regex UuidPattern();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$")]
+    private static partial Regex RoleArnPattern();
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,19}$")]
     private static partial Regex SiteNamePattern();

@@ -33,6 +33,7 @@ public sealed class PL004InvisibleOutageTests
             "scaleway/fr-par/svc:dhcp",
             "scaleway/fr-par/svc:kapsule-control-plane",
             "scaleway/fr-par/svc:private-dns",
+            "scaleway/fr-par/svc:public-gateway",
             "scaleway/svc:iam");
         Assert.StartsWith("losing scaleway/fr-par/svc:dhcp takes down alerting together with 1 of 2 deployments instances, so that outage goes unseen", violation.Message, StringComparison.Ordinal);
         Assert.Equal("add one alerting instance on aws (eu-west-3)", violation.Suggestion);

@@ -82,7 +82,7 @@ public sealed class Dashboards
     public Resource<HelmRelease> Release { get; }
 
     /// <summary>The chart's Service (port 80 in front of Grafana's 3000).</summary>
-    public static InClusterService Service(string ns) => new(ReleaseName, ns, 80);
+    public static InClusterService Service(string ns) => new(ReleaseName, ns, 80, 3000);
 
     public static ToolingEndpoint Endpoint(ClusterConfig cluster) => Tooling.Endpoint(cluster, "grafana", "/api/health");
 
