@@ -10,7 +10,7 @@ namespace CloudIam.Benchmarks.Synthetic;
 /// Resources only ever reference earlier ones, as in a real export (dependency order), so stopping at
 /// the budget anywhere still leaves a consistent file.
 /// </summary>
-internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRandom random, int budget)
+internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRandom random, int budget, ExportShape shape)
 {
     private const string SecretSignatureKey = "4dabf18193072939515e22adb298388d";
     private const string SecretSignature = "1b47061264138c4ac30d75fd1eb44270";
@@ -22,6 +22,7 @@ internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRan
     private static readonly DateTime Epoch = new(2026, 8, 20, 10, 0, 0, DateTimeKind.Utc);
 
     private readonly List<ClusterSite> _clusters = [];
+    private readonly IReadOnlyList<Site> _sites = SyntheticTopology.SitesOf(shape);
     private readonly string _stackUrn = Urn("pulumi:pulumi:Stack", $"{SyntheticExport.Project}-{SyntheticExport.Stack}");
     private readonly string _projectId = random.Uuid();
     private string _randomProvider = string.Empty;
@@ -53,9 +54,27 @@ internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRan
 
         json.WriteStartArray("resources");
         WriteStack();
-        var providers = SyntheticTopology.Sites.ToDictionary(site => site.Key, WriteCloudProvider, StringComparer.Ordinal);
+        var providers = _sites.ToDictionary(site => site.Key, WriteCloudProvider, StringComparer.Ordinal);
         WriteRandomProvider();
-        foreach (var site in SyntheticTopology.Sites)
+        if (shape == ExportShape.Estate)
+        {
+            WriteEstate(providers);
+        }
+        else
+        {
+            WriteFleet(providers);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("metadata");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private void WriteEstate(Dictionary<string, string> providers)
+    {
+        foreach (var site in _sites)
         {
             WriteSite(site, providers[site.Key]);
         }
@@ -64,12 +83,6 @@ internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRan
         {
             WriteApp();
         }
-
-        json.WriteEndArray();
-        json.WriteStartObject("metadata");
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteEndObject();
     }
 
     private static string Urn(string qualifiedType, string name) =>
@@ -219,7 +232,7 @@ internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRan
         {
             json.WriteString("stateBackend", "s3://cloudiam-pulumi-state?endpoint=s3.fr-par.scw.cloud&region=fr-par");
             json.WriteString("statusPageUrl", "https://status.cloud-iam.example");
-            WriteStrings("sites", SyntheticTopology.Sites.Select(site => site.Key));
+            WriteStrings("sites", _sites.Select(site => site.Key));
         });
 
     /// <summary>One explicit provider per region; returns the reference (<c>urn::id</c>) resources put in <c>provider</c>.</summary>
@@ -273,432 +286,29 @@ internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRan
         for (var n = 1; n <= site.Networks; n++)
         {
             var cluster = new ClusterSite(site, $"{site.Slug}-{n}", siteUrn, cloudProvider);
-            switch (site.Provider)
-            {
-                case SyntheticTopology.Scaleway:
-                    WriteScalewayCluster(cluster, n);
-                    break;
-                case SyntheticTopology.Aws:
-                    WriteAwsCluster(cluster, n);
-                    break;
-                default:
-                    WriteOvhCluster(cluster, n);
-                    break;
-            }
-
-            WriteKubernetesProvider(cluster);
-            WriteNamespaces(cluster);
+            WriteCluster(cluster, n);
+            WriteEstateNamespaces(cluster);
             _clusters.Add(cluster);
         }
     }
 
-    private void WriteScalewayTags(string property, Site site, string? capability = null)
+    /// <summary>A cluster with its network and node pool, and the Kubernetes provider that deploys onto it.</summary>
+    private void WriteCluster(ClusterSite cluster, int n)
     {
-        json.WriteStartArray(property);
-        if (capability is not null)
+        switch (cluster.Site.Provider)
         {
-            json.WriteStringValue($"cloudiam.io/capability={capability}");
+            case SyntheticTopology.Scaleway:
+                WriteScalewayCluster(cluster, n);
+                break;
+            case SyntheticTopology.Aws:
+                WriteAwsCluster(cluster, n);
+                break;
+            default:
+                WriteOvhCluster(cluster, n);
+                break;
         }
 
-        json.WriteStringValue($"cloudiam.io/site={site.Slug}");
-        json.WriteStringValue("env=bench");
-        json.WriteEndArray();
-    }
-
-    private void WriteAwsTags(string property, Site site, string name, string? capability = null)
-    {
-        json.WriteStartObject(property);
-        json.WriteString("Name", name);
-        if (capability is not null)
-        {
-            json.WriteString("cloudiam.io/capability", capability);
-        }
-
-        json.WriteString("cloudiam.io/site", site.Slug);
-        json.WriteString("env", "bench");
-        json.WriteEndObject();
-    }
-
-    private void WriteScalewayCluster(ClusterSite cluster, int n)
-    {
-        var site = cluster.Site;
-        var vpcType = "scaleway:network/vpc:Vpc";
-        var vpcName = $"vpc-{site.Region}-{n}";
-        var vpcUrn = Urn(SiteChild(vpcType), vpcName);
-        var vpcId = $"{site.Region}/{random.Uuid()}";
-        Resource(vpcUrn, vpcType, cluster.SiteUrn, vpcId, provider: cluster.CloudProvider, properties: (_, live) =>
-        {
-            if (live is not null)
-            {
-                json.WriteString("createdAt", Timestamp(Epoch));
-                json.WriteString("id", vpcId);
-                json.WriteBoolean("isDefault", false);
-            }
-
-            json.WriteBoolean("enableRouting", true);
-            json.WriteString("name", vpcName);
-            json.WriteString("region", site.Region);
-            WriteScalewayTags("tags", site);
-        }, propertyDependencies: [("enableRouting", null), ("name", null), ("region", null), ("tags", null)]);
-
-        var pnType = "scaleway:network/privateNetwork:PrivateNetwork";
-        var pnName = $"pn-{site.Region}-{n}";
-        var pnUrn = Urn(SiteChild(pnType), pnName);
-        var pnId = $"{site.Region}/{random.Uuid()}";
-        Resource(pnUrn, pnType, cluster.SiteUrn, pnId, provider: cluster.CloudProvider, properties: (shared, live) =>
-        {
-            json.WriteStartObject("ipv4Subnet");
-            if (live is not null)
-            {
-                json.WriteString("address", $"10.{n}.0.0");
-                json.WriteString("id", live.Uuid());
-            }
-
-            json.WriteString("subnet", $"10.{n}.0.0/20");
-            json.WriteEndObject();
-            if (live is not null)
-            {
-                json.WriteBoolean("isRegional", true);
-            }
-
-            json.WriteString("name", pnName);
-            json.WriteString("region", site.Region);
-            WriteScalewayTags("tags", site);
-            json.WriteString("vpcId", vpcId);
-        }, dependencies: [vpcUrn], propertyDependencies: [("ipv4Subnet", null), ("name", null), ("region", null), ("tags", null), ("vpcId", [vpcUrn])]);
-
-        var clusterType = "scaleway:kubernetes/cluster:Cluster";
-        cluster.Urn = Urn(SiteChild(clusterType), cluster.Name);
-        var clusterId = $"{site.Region}/{random.Uuid()}";
-        Resource(cluster.Urn, clusterType, cluster.SiteUrn, clusterId, provider: cluster.CloudProvider, properties: (shared, live) =>
-        {
-            if (live is not null)
-            {
-                json.WriteString("apiserverUrl", $"https://{clusterId[(site.Region.Length + 1)..]}.api.k8s.{site.Region}.scw.cloud:6443");
-            }
-
-            json.WriteStartObject("autoUpgrade");
-            json.WriteBoolean("enable", true);
-            json.WriteString("maintenanceWindowDay", "tuesday");
-            json.WriteNumber("maintenanceWindowStartHour", 3);
-            json.WriteEndObject();
-            json.WriteString("cni", "cilium");
-            json.WriteBoolean("deleteAdditionalResources", true);
-            if (live is not null)
-            {
-                WriteSecret("kubeconfigs", live, 2_400);
-            }
-
-            json.WriteString("name", cluster.Name);
-            json.WriteString("privateNetworkId", pnId);
-            json.WriteString("region", site.Region);
-            if (live is not null)
-            {
-                json.WriteString("status", "ready");
-            }
-
-            WriteScalewayTags("tags", site);
-            json.WriteString("type", "kapsule");
-            json.WriteString("version", "1.35.3");
-            if (live is not null)
-            {
-                json.WriteString("wildcardDns", $"*.{clusterId[(site.Region.Length + 1)..]}.nodes.k8s.{site.Region}.scw.cloud");
-            }
-        }, dependencies: [pnUrn], propertyDependencies: [("autoUpgrade", null), ("cni", null), ("deleteAdditionalResources", null), ("name", null), ("privateNetworkId", [pnUrn]), ("region", null), ("tags", null), ("type", null), ("version", null)]);
-
-        var poolType = "scaleway:kubernetes/pool:Pool";
-        var poolName = $"{cluster.Name}-pool";
-        Resource(Urn(SiteChild(poolType), poolName), poolType, cluster.SiteUrn, $"{site.Region}/{random.Uuid()}", provider: cluster.CloudProvider, properties: (shared, live) =>
-        {
-            var size = shared.Next(3, 7);
-            json.WriteBoolean("autohealing", true);
-            json.WriteBoolean("autoscaling", true);
-            json.WriteString("clusterId", clusterId);
-            json.WriteNumber("maxSize", size * 2);
-            json.WriteNumber("minSize", size);
-            json.WriteString("name", poolName);
-            if (live is not null)
-            {
-                json.WriteStartArray("nodes");
-                for (var i = 0; i < size; i++)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("name", $"scw-{cluster.Name}-pool-{live.Hex(8)}");
-                    json.WriteString("status", "ready");
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteString("nodeType", "PRO2-M");
-            json.WriteString("region", site.Region);
-            json.WriteNumber("size", size);
-            WriteScalewayTags("tags", site);
-            json.WriteString("zone", site.Zones[0]);
-        }, dependencies: [cluster.Urn], propertyDependencies: [("clusterId", [cluster.Urn]), ("name", null), ("nodeType", null), ("size", null)]);
-
-        cluster.Attachments = [.. site.Zones.Select(zone => new Attachment(pnUrn, pnId, zone))];
-    }
-
-    private void WriteAwsCluster(ClusterSite cluster, int n)
-    {
-        var site = cluster.Site;
-        var vpcType = "aws:ec2/vpc:Vpc";
-        var vpcName = $"vpc-{site.Region}-{n}";
-        var vpcUrn = Urn(SiteChild(vpcType), vpcName);
-        var vpcId = $"vpc-{random.Hex(17)}";
-        var cidrPrefix = $"10.{20 + (10 * n)}";
-        Resource(vpcUrn, vpcType, cluster.SiteUrn, vpcId, provider: cluster.CloudProvider, properties: (_, live) =>
-        {
-            if (live is not null)
-            {
-                json.WriteString("arn", $"arn:aws:ec2:{site.Region}:123456789012:vpc/{vpcId}");
-            }
-
-            json.WriteString("cidrBlock", $"{cidrPrefix}.0.0/16");
-            if (live is not null)
-            {
-                json.WriteString("defaultSecurityGroupId", $"sg-{live.Hex(17)}");
-                json.WriteString("dhcpOptionsId", $"dopt-{live.Hex(17)}");
-            }
-
-            json.WriteBoolean("enableDnsHostnames", true);
-            json.WriteBoolean("enableDnsSupport", true);
-            if (live is not null)
-            {
-                json.WriteString("id", vpcId);
-                json.WriteString("instanceTenancy", "default");
-                json.WriteString("mainRouteTableId", $"rtb-{live.Hex(17)}");
-                json.WriteString("ownerId", "123456789012");
-                json.WriteString("region", site.Region);
-            }
-
-            WriteAwsTags("tags", site, vpcName);
-            if (live is not null)
-            {
-                WriteAwsTags("tagsAll", site, vpcName);
-            }
-        }, propertyDependencies: [("cidrBlock", null), ("enableDnsHostnames", null), ("enableDnsSupport", null), ("tags", null)]);
-
-        var subnetType = "aws:ec2/subnet:Subnet";
-        var attachments = new List<Attachment>();
-        for (var z = 0; z < site.Zones.Count; z++)
-        {
-            var zone = site.Zones[z];
-            var subnetName = $"subnet-{site.Region}-{n}{zone[^1]}";
-            var subnetUrn = Urn(SiteChild(subnetType), subnetName);
-            var subnetId = $"subnet-{random.Hex(17)}";
-            var cidr = $"{cidrPrefix}.{z * 16}.0/20";
-            Resource(subnetUrn, subnetType, cluster.SiteUrn, subnetId, provider: cluster.CloudProvider, properties: (_, live) =>
-            {
-                if (live is not null)
-                {
-                    json.WriteString("arn", $"arn:aws:ec2:{site.Region}:123456789012:subnet/{subnetId}");
-                }
-
-                json.WriteString("availabilityZone", zone);
-                if (live is not null)
-                {
-                    json.WriteString("availabilityZoneId", $"{site.Region[..2]}{site.Region[^1]}-az{z + 1}");
-                }
-
-                json.WriteString("cidrBlock", cidr);
-                json.WriteBoolean("mapPublicIpOnLaunch", false);
-                if (live is not null)
-                {
-                    json.WriteString("ownerId", "123456789012");
-                    json.WriteString("region", site.Region);
-                }
-
-                WriteAwsTags("tags", site, subnetName);
-                json.WriteString("vpcId", vpcId);
-            }, dependencies: [vpcUrn], propertyDependencies: [("availabilityZone", null), ("cidrBlock", null), ("mapPublicIpOnLaunch", null), ("tags", null), ("vpcId", [vpcUrn])]);
-            attachments.Add(new Attachment(subnetUrn, subnetId, zone));
-        }
-
-        string[] subnetUrns = [.. attachments.Select(a => a.Urn)];
-        string[] subnetIds = [.. attachments.Select(a => a.Id)];
-        var clusterType = "aws:eks/cluster:Cluster";
-        cluster.Urn = Urn(SiteChild(clusterType), cluster.Name);
-        var roleArn = $"arn:aws:iam::123456789012:role/{cluster.Name}-eks";
-        Resource(cluster.Urn, clusterType, cluster.SiteUrn, cluster.Name, provider: cluster.CloudProvider, properties: (_, live) =>
-        {
-            json.WriteStartObject("accessConfig");
-            json.WriteString("authenticationMode", "API");
-            json.WriteEndObject();
-            if (live is not null)
-            {
-                json.WriteString("arn", $"arn:aws:eks:{site.Region}:123456789012:cluster/{cluster.Name}");
-                json.WriteStartObject("certificateAuthority");
-                json.WriteString("data", live.Base64(1_100));
-                json.WriteEndObject();
-                json.WriteString("endpoint", $"https://{live.Hex(32).ToUpperInvariant()}.gr7.{site.Region}.eks.amazonaws.com");
-                json.WriteStartArray("identities");
-                json.WriteStartObject();
-                json.WriteStartArray("oidcs");
-                json.WriteStartObject();
-                json.WriteString("issuer", $"https://oidc.eks.{site.Region}.amazonaws.com/id/{live.Hex(32).ToUpperInvariant()}");
-                json.WriteEndObject();
-                json.WriteEndArray();
-                json.WriteEndObject();
-                json.WriteEndArray();
-            }
-
-            json.WriteString("name", cluster.Name);
-            if (live is not null)
-            {
-                json.WriteString("platformVersion", "eks.12");
-            }
-
-            json.WriteString("roleArn", roleArn);
-            if (live is not null)
-            {
-                json.WriteString("status", "ACTIVE");
-            }
-
-            WriteAwsTags("tags", site, cluster.Name);
-            json.WriteString("version", "1.35");
-            json.WriteStartObject("vpcConfig");
-            if (live is not null)
-            {
-                json.WriteString("clusterSecurityGroupId", $"sg-{live.Hex(17)}");
-            }
-
-            json.WriteBoolean("endpointPrivateAccess", true);
-            json.WriteBoolean("endpointPublicAccess", true);
-            WriteStrings("publicAccessCidrs", ["203.0.113.0/24", "198.51.100.0/24"]);
-            WriteStrings("subnetIds", subnetIds);
-            if (live is not null)
-            {
-                json.WriteString("vpcId", vpcId);
-            }
-
-            json.WriteEndObject();
-        }, dependencies: subnetUrns, propertyDependencies: [("accessConfig", null), ("name", null), ("roleArn", null), ("tags", null), ("version", null), ("vpcConfig", subnetUrns)]);
-
-        var nodeGroupType = "aws:eks/nodeGroup:NodeGroup";
-        var nodeGroupName = $"{cluster.Name}-nodes";
-        Resource(Urn(SiteChild(nodeGroupType), nodeGroupName), nodeGroupType, cluster.SiteUrn, $"{cluster.Name}:{nodeGroupName}", provider: cluster.CloudProvider, properties: (shared, live) =>
-        {
-            var size = shared.Next(3, 7);
-            if (live is not null)
-            {
-                json.WriteString("arn", $"arn:aws:eks:{site.Region}:123456789012:nodegroup/{cluster.Name}/{nodeGroupName}/{live.Uuid()}");
-            }
-
-            json.WriteString("clusterName", cluster.Name);
-            WriteStrings("instanceTypes", ["m7i.large"]);
-            json.WriteString("nodeGroupName", nodeGroupName);
-            json.WriteString("nodeRoleArn", $"arn:aws:iam::123456789012:role/{nodeGroupName}");
-            json.WriteStartObject("scalingConfig");
-            json.WriteNumber("desiredSize", size);
-            json.WriteNumber("maxSize", size * 2);
-            json.WriteNumber("minSize", size);
-            json.WriteEndObject();
-            if (live is not null)
-            {
-                json.WriteString("status", "ACTIVE");
-            }
-
-            WriteStrings("subnetIds", subnetIds);
-            WriteAwsTags("tags", site, nodeGroupName);
-        }, dependencies: [cluster.Urn, .. subnetUrns], propertyDependencies: [("clusterName", [cluster.Urn]), ("instanceTypes", null), ("nodeGroupName", null), ("nodeRoleArn", null), ("scalingConfig", null), ("subnetIds", subnetUrns), ("tags", null)]);
-
-        cluster.Attachments = attachments;
-    }
-
-    /// <summary>OVH is a package no catalog knows: its region is only on the resources themselves.</summary>
-    private void WriteOvhCluster(ClusterSite cluster, int n)
-    {
-        var site = cluster.Site;
-        var networkType = "ovh:CloudProject/networkPrivate:NetworkPrivate";
-        var networkName = $"pn-{site.Region}-{n}";
-        var networkUrn = Urn(SiteChild(networkType), networkName);
-        var vlan = 100 + (10 * n) + site.Region.Length;
-        var networkId = $"pn-1234567_{vlan}";
-        Resource(networkUrn, networkType, cluster.SiteUrn, networkId, provider: cluster.CloudProvider, properties: (_, live) =>
-        {
-            json.WriteString("name", networkName);
-            WriteStrings("regions", [site.Region]);
-            json.WriteString("serviceName", _projectId.Replace("-", string.Empty, StringComparison.Ordinal));
-            if (live is not null)
-            {
-                json.WriteString("status", "ACTIVE");
-                json.WriteString("type", "private");
-            }
-
-            json.WriteNumber("vlanId", vlan);
-        }, propertyDependencies: [("name", null), ("regions", null), ("serviceName", null), ("vlanId", null)]);
-
-        var subnetType = "ovh:CloudProject/networkPrivateSubnet:NetworkPrivateSubnet";
-        var subnetName = $"subnet-{site.Region}-{n}";
-        var subnetUrn = Urn(SiteChild(subnetType), subnetName);
-        Resource(subnetUrn, subnetType, cluster.SiteUrn, random.Uuid(), provider: cluster.CloudProvider, properties: (_, live) =>
-        {
-            if (live is not null)
-            {
-                json.WriteString("cidr", $"10.{40 + n}.0.0/16");
-            }
-
-            json.WriteBoolean("dhcp", true);
-            json.WriteString("end", $"10.{40 + n}.255.250");
-            if (live is not null)
-            {
-                json.WriteString("gatewayIp", $"10.{40 + n}.0.1");
-            }
-
-            json.WriteString("network", $"10.{40 + n}.0.0/16");
-            json.WriteString("networkId", networkId);
-            json.WriteBoolean("noGateway", false);
-            json.WriteString("region", site.Region);
-            json.WriteString("serviceName", _projectId.Replace("-", string.Empty, StringComparison.Ordinal));
-            json.WriteString("start", $"10.{40 + n}.0.10");
-        }, dependencies: [networkUrn], propertyDependencies: [("dhcp", null), ("networkId", [networkUrn]), ("region", null), ("serviceName", null)]);
-
-        var kubeType = "ovh:CloudProject/kube:Kube";
-        cluster.Urn = Urn(SiteChild(kubeType), cluster.Name);
-        var kubeId = random.Uuid();
-        Resource(cluster.Urn, kubeType, cluster.SiteUrn, kubeId, provider: cluster.CloudProvider, properties: (_, live) =>
-        {
-            if (live is not null)
-            {
-                WriteSecret("kubeconfig", live, 2_400);
-            }
-
-            json.WriteString("name", cluster.Name);
-            json.WriteString("privateNetworkId", networkId);
-            json.WriteString("region", site.Region);
-            json.WriteString("serviceName", _projectId.Replace("-", string.Empty, StringComparison.Ordinal));
-            if (live is not null)
-            {
-                json.WriteString("status", "READY");
-                json.WriteString("url", $"{kubeId[..6]}.c1.{site.Region}.k8s.ovh.net");
-            }
-
-            json.WriteString("version", "1.33");
-        }, dependencies: [networkUrn, subnetUrn], propertyDependencies: [("name", null), ("privateNetworkId", [networkUrn]), ("region", null), ("serviceName", null), ("version", null)]);
-
-        var poolType = "ovh:CloudProject/kubeNodePool:KubeNodePool";
-        var poolName = $"{cluster.Name}-pool";
-        Resource(Urn(SiteChild(poolType), poolName), poolType, cluster.SiteUrn, random.Uuid(), provider: cluster.CloudProvider, properties: (shared, live) =>
-        {
-            var size = shared.Next(3, 7);
-            json.WriteNumber("desiredNodes", size);
-            json.WriteString("flavorName", "b3-8");
-            json.WriteString("kubeId", kubeId);
-            json.WriteNumber("maxNodes", size * 2);
-            json.WriteNumber("minNodes", size);
-            json.WriteString("name", poolName);
-            json.WriteString("serviceName", _projectId.Replace("-", string.Empty, StringComparison.Ordinal));
-            if (live is not null)
-            {
-                json.WriteNumber("availableNodes", size);
-                json.WriteString("status", "READY");
-            }
-        }, dependencies: [cluster.Urn], propertyDependencies: [("desiredNodes", null), ("flavorName", null), ("kubeId", [cluster.Urn]), ("name", null)]);
-
-        cluster.Attachments = [new Attachment(networkUrn, networkId, null)];
+        WriteKubernetesProvider(cluster);
     }
 
     /// <summary>
@@ -719,16 +329,20 @@ internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRan
         cluster.KubernetesProvider = $"{urn}::{id}";
     }
 
-    private void WriteNamespaces(ClusterSite cluster)
+    private void WriteEstateNamespaces(ClusterSite cluster)
     {
         var applicable = SyntheticCapabilities.All.Where(c => c.Sites.Contains(cluster.Site.Key)).ToList();
         var deployments = applicable.Single(c => c.Name == SyntheticCapabilities.Deployments);
 
         // Customer deployments get about a third of the apps: in a real estate they outnumber the tooling.
         cluster.Capabilities = [.. applicable, .. Enumerable.Repeat(deployments, applicable.Count / 2)];
+        WriteNamespaces(cluster, applicable.Select(c => c.Namespace).Distinct().Order(StringComparer.Ordinal));
+    }
 
+    private void WriteNamespaces(ClusterSite cluster, IEnumerable<string> namespaces)
+    {
         var namespaceType = "kubernetes:core/v1:Namespace";
-        foreach (var ns in applicable.Select(c => c.Namespace).Distinct().Order(StringComparer.Ordinal))
+        foreach (var ns in namespaces)
         {
             var urn = Urn(SiteChild(namespaceType), $"{cluster.Name}-{ns}");
             Resource(urn, namespaceType, cluster.SiteUrn, ns, provider: cluster.KubernetesProvider, properties: (_, live) =>
