@@ -17,6 +17,9 @@ internal static class HostileInputs
 
     public static readonly string[] StackConfigs = [RepoText("stacks/Pulumi.prod.yaml"), RepoText("stacks/Pulumi.staging.yaml")];
 
+    public static readonly string[] ProviderFiles =
+        [.. Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "CloudIam.Pulumi", "Providers"), "*.yaml").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
+
     public static readonly string[] Exports = FixtureTexts("exports", "*.json");
 
     public static readonly string[] Previews = FixtureTexts("previews", "*.json");
