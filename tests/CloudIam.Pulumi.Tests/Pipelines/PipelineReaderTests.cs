@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CloudIam.Placement;
 using CloudIam.Pulumi.Pipelines;
 
@@ -103,20 +104,10 @@ public sealed class PipelineReaderTests
     [InlineData("a:\n  extends: .missing\n  script: [pulumi up]\n", "")]
     public void Malformed_pipelines_are_bad_input_naming_the_file(string yaml, string location)
     {
-        var root = Directory.CreateTempSubdirectory("cloudiam-pipelines-");
-        try
-        {
-            File.WriteAllText(Path.Combine(root.FullName, PipelineReader.GitLabFile), yaml);
+        var error = Assert.Throws<BadInputException>(() => ReadGitLabFile(yaml));
 
-            var error = Assert.Throws<BadInputException>(() => PipelineReader.ReadRepository(root.FullName));
-
-            Assert.Equal(PipelineReader.GitLabFile, error.Source);
-            Assert.Equal(location, error.Location);
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
+        Assert.Equal(PipelineReader.GitLabFile, error.Source);
+        Assert.Equal(location, error.Location);
     }
 
     /// <summary>
@@ -143,38 +134,31 @@ public sealed class PipelineReaderTests
             "many-aliases" => "t: &t {tags: [x]}\n" + string.Concat(Enumerable.Range(0, 1_001).Select(i => $"j{i}: {{<<: *t, script: [pulumi up]}}\n")),
             _ => new string('[', 100) + new string(']', 100) + "\n",
         };
-        var root = Directory.CreateTempSubdirectory("cloudiam-pipelines-");
-        try
-        {
-            File.WriteAllText(Path.Combine(root.FullName, PipelineReader.GitLabFile), yaml);
+        var error = Assert.Throws<BadInputException>(() => ReadGitLabFile(yaml));
 
-            var error = Assert.Throws<BadInputException>(() => PipelineReader.ReadRepository(root.FullName));
-
-            Assert.Equal(PipelineReader.GitLabFile, error.Source);
-            Assert.StartsWith(location, error.Location, StringComparison.Ordinal);
-            Assert.Equal(problem, error.Problem);
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
+        Assert.Equal(PipelineReader.GitLabFile, error.Source);
+        Assert.StartsWith(location, error.Location, StringComparison.Ordinal);
+        Assert.Equal(problem, error.Problem);
     }
 
     [Fact]
     public void A_gitlab_file_sharing_templates_by_anchors_stays_within_the_limits()
     {
+        var jobs = ReadGitLabFile(".runner: &runner {tags: [scaleway]}\n"
+            + string.Concat(Enumerable.Range(0, 200).Select(i => $"up-{i}:\n  <<: *runner\n  script: [pulumi up --stack s{i}]\n")));
+
+        Assert.Equal(200, jobs.Length);
+        Assert.All(jobs, job => Assert.Equal(["scaleway"], job.RunnerLabels.ToArray()));
+    }
+
+    /// <summary>The jobs of a repository holding only this <c>.gitlab-ci.yml</c>.</summary>
+    private static ImmutableArray<PipelineJob> ReadGitLabFile(string yaml)
+    {
         var root = Directory.CreateTempSubdirectory("cloudiam-pipelines-");
         try
         {
-            File.WriteAllText(
-                Path.Combine(root.FullName, PipelineReader.GitLabFile),
-                ".runner: &runner {tags: [scaleway]}\n"
-                + string.Concat(Enumerable.Range(0, 200).Select(i => $"up-{i}:\n  <<: *runner\n  script: [pulumi up --stack s{i}]\n")));
-
-            var jobs = PipelineReader.ReadRepository(root.FullName);
-
-            Assert.Equal(200, jobs.Length);
-            Assert.All(jobs, job => Assert.Equal(["scaleway"], job.RunnerLabels.ToArray()));
+            File.WriteAllText(Path.Combine(root.FullName, PipelineReader.GitLabFile), yaml);
+            return PipelineReader.ReadRepository(root.FullName);
         }
         finally
         {
