@@ -93,18 +93,26 @@ public static class YamlInput
 
     /// <summary>
     /// The size and depth of each node with its aliases followed, computed once per node (an alias is the
-    /// anchored node itself, so the tree is a DAG) and without recursion, since the expanded depth is what
-    /// is being bounded. Refused at the first node, in post-order, whose expansion passes a limit.
+    /// anchored node itself) and without recursion, since the expanded depth is what is being bounded.
+    /// Refused at the first node, in post-order, whose expansion passes a limit, and at an alias inside the
+    /// node it names: YamlDotNet resolves <c>&amp;a [*a]</c> to a node that contains itself (found by the fuzz corpus).
     /// </summary>
     private static void CheckExpansion(YamlNode root, string source)
     {
         var expanded = new Dictionary<YamlNode, (long Nodes, int Depth)>(ReferenceEqualityComparer.Instance);
+        var started = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<(YamlNode Node, bool ChildrenDone)>([(root, false)]);
         while (pending.TryPop(out var entry))
         {
             if (expanded.ContainsKey(entry.Node))
             {
                 continue;
+            }
+
+            // Entries pushed since a node was started are its descendants: meeting it again is a cycle.
+            if (!entry.ChildrenDone && !started.Add(entry.Node))
+            {
+                throw new BadInputException(source, Location(entry.Node.Start), "an alias refers to a node that contains it");
             }
 
             var children = entry.Node switch

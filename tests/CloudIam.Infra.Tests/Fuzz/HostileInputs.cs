@@ -20,6 +20,10 @@ internal static class HostileInputs
     public static readonly string[] ProviderFiles =
         [.. Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "CloudIam.Pulumi", "Providers"), "*.yaml").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
 
+    public static readonly string[] GitLabPipelines = [RepoText(".gitlab-ci.yml"), .. FixtureTexts("pipelines", "gitlab-*.yml")];
+
+    public static readonly string[] GitHubWorkflows = [RepoText(".github/workflows/placement.yml"), .. FixtureTexts("pipelines", "github-*.yml")];
+
     public static readonly string[] Exports = FixtureTexts("exports", "*.json");
 
     public static readonly string[] Previews = FixtureTexts("previews", "*.json");

@@ -9,6 +9,7 @@ using CloudIam.Placement.Evaluation;
 using CloudIam.Placement.Policy;
 using CloudIam.Placement.Simulation;
 using CloudIam.Pulumi.Inference;
+using CloudIam.Pulumi.Pipelines;
 using CloudIam.Pulumi.Preview;
 using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.State;
@@ -33,6 +34,7 @@ public sealed class ReaderFuzzTests : IDisposable
 
     private static readonly PlacementPolicy Policy = PolicyLoader.Load(Path.Combine(Repository.Root, "policy", "placement.yaml"));
 
+    /// <summary>Where the cases that are read from a directory (stack configs, pipelines) are written.</summary>
     private readonly DirectoryInfo _stacks = Directory.CreateTempSubdirectory("cloudiam-fuzz-");
 
     public void Dispose() => _stacks.Delete(recursive: true);
@@ -67,12 +69,35 @@ public sealed class ReaderFuzzTests : IDisposable
         Check(HostileInputs.Yaml(HostileInputs.ProviderFiles), "fuzz-provider.yaml", "provider-case{0}.yaml", (yaml, source) => ProviderCatalog.Of([ProviderFile.Parse(Encoding.UTF8.GetString(yaml), source)]));
 
     [Fact]
+    public void GitLab_pipelines() =>
+        Check(HostileInputs.Yaml(HostileInputs.GitLabPipelines), PipelineReader.GitLabFile, "pipeline-case{0}.yml", (yaml, source) => ReadPipeline(yaml, source, PipelineReader.ReadGitLab));
+
+    [Fact]
+    public void GitHub_workflows() =>
+        Check(HostileInputs.Yaml(HostileInputs.GitHubWorkflows), "fuzz-workflow.yml", "workflow-case{0}.yml", (yaml, source) => ReadPipeline(yaml, source, PipelineReader.ReadGitHub));
+
+    [Fact]
     public void Stack_exports() =>
         Check(HostileInputs.Json(HostileInputs.Exports), "fuzz-export.json", "export-case{0}.json", (json, source) => Evaluate(PlacementInference.Infer(StackExportReader.Parse(json, source, Policy.InputPaths()))));
 
     [Fact]
     public void Previews() =>
         Check(HostileInputs.Json(HostileInputs.Previews), "fuzz-preview.json", "preview-case{0}.json", (json, source) => Evaluate(PlacementInference.Infer(PreviewReader.Parse(json, source, Policy.InputPaths()))));
+
+    /// <summary>Pipelines are read from a repository root, so each case gets one of its own.</summary>
+    private void ReadPipeline(byte[] yaml, string file, Func<string, string, IEnumerable<PipelineJob>> read)
+    {
+        var root = _stacks.CreateSubdirectory(Guid.NewGuid().ToString("N"));
+        try
+        {
+            File.WriteAllBytes(Path.Combine(root.FullName, file), yaml);
+            _ = read(root.FullName, file).ToList();
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
 
     private static void Evaluate(CloudIam.Placement.Design.PlacementDesign design) =>
         PolicyEngine.Evaluate(DesignAnalysis.Build(design, Policy, ProviderCatalog.Shipped.Services), new DateOnly(2026, 11, 24));

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CloudIam.Placement;
+using CloudIam.Pulumi.Pipelines;
 using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Infra.Tests.Fuzz;
@@ -32,11 +33,19 @@ public sealed class RegressionTests : IDisposable
     public void Every_kept_input_ends_in_a_verdict_or_one_line_naming_it(string name)
     {
         var path = Regression(name);
-        if (name.StartsWith("provider-", StringComparison.Ordinal))
+        // No verb takes a provider file (ProviderCatalog.With is its run-time path), and pipelines are read from
+        // the repository: these are read in-process, as the fuzz test read them.
+        Action? inProcess = name.Split('-')[0] switch
         {
-            // No verb takes a provider file; ProviderCatalog.With is the run-time path, read here in-process.
-            var error = Record.Exception(() => ProviderCatalog.Of([ProviderFile.Load(path)]));
-            Assert.True(error is null || (error is BadInputException bad && bad.Source == path), error?.ToString());
+            "provider" => () => ProviderCatalog.Of([ProviderFile.Load(path)]),
+            "pipeline" => () => _ = PipelineReader.ReadGitLab(Regressions, name).ToList(),
+            "workflow" => () => _ = PipelineReader.ReadGitHub(Regressions, name).ToList(),
+            _ => null,
+        };
+        if (inProcess is not null)
+        {
+            var error = Record.Exception(inProcess);
+            Assert.True(error is null || (error is BadInputException bad && bad.Source.EndsWith(name, StringComparison.Ordinal)), error?.ToString());
             return;
         }
 
@@ -56,7 +65,7 @@ public sealed class RegressionTests : IDisposable
             "scenario" => ["simulate", "--stack", "prod", "--scenario", path],
             "export" => ["check", "--state", path],
             "preview" => ["check", "--preview", path],
-            _ => throw new InvalidOperationException($"{name}: a kept input starts with policy-, scenario-, export-, preview-, provider- or Pulumi."),
+            _ => throw new InvalidOperationException($"{name}: a kept input starts with policy-, scenario-, export-, preview-, provider-, pipeline-, workflow- or Pulumi."),
         };
         CliProcess.IsVerdictOrOneLineBadInput(CliProcess.Run(args), path);
     }

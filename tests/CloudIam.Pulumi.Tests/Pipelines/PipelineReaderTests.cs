@@ -119,6 +119,7 @@ public sealed class PipelineReaderTests
     [InlineData("deep-through-aliases", "line ", "with its aliases followed this node nests deeper than 64 levels (the limit)")]
     [InlineData("many-aliases", "line 1002, column 13", "more than 1,000 YAML aliases (the limit)")]
     [InlineData("nested", "line 1, column ", "nesting deeper than 64 levels (the limit)")]
+    [InlineData("self-reference", "line 1, column 4", "an alias refers to a node that contains it")]
     public void A_pipeline_past_a_yaml_limit_is_bad_input_naming_file_line_and_limit(string shape, string location, string problem)
     {
         var yaml = shape switch
@@ -131,6 +132,7 @@ public sealed class PipelineReaderTests
             // Each anchor nests the previous one 40 levels deeper: within the parser's limit, past it once expanded.
             "deep-through-aliases" => "a0: &a0 x\n"
                 + string.Concat(Enumerable.Range(1, 3).Select(level => $"a{level}: &a{level} {new string('[', 40)}*a{level - 1}{new string(']', 40)}\n")),
+            "self-reference" => "a: &a {job: [*a]}\n",
             "many-aliases" => "t: &t {tags: [x]}\n" + string.Concat(Enumerable.Range(0, 1_001).Select(i => $"j{i}: {{<<: *t, script: [pulumi up]}}\n")),
             _ => new string('[', 100) + new string(']', 100) + "\n",
         };
