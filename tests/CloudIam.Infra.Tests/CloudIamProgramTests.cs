@@ -36,14 +36,15 @@ public class CloudIamProgramTests
 
         string[] expected =
         [
-            ScalewayProvider.Token, NetworkVpc.Token, NetworkPrivateNetwork.Token, KubernetesCluster.Token, KubernetesPool.Token,
-            KubernetesAcl.Token, ObjectBucket.Token, ObjectBucketAcl.Token,
-            AwsProvider.Token, Ec2Vpc.Token, Ec2Subnet.Token, Ec2InternetGateway.Token, Ec2Route.Token, EksCluster.Token,
-            EksNodeGroup.Token, EksAddon.Token, IamRole.Token, IamRolePolicyAttachment.Token, S3Bucket.Token,
-            S3BucketServerSideEncryptionConfiguration.Token, S3BucketPublicAccessBlock.Token, S3BucketVersioning.Token,
-            KubernetesProvider.Token, KubernetesNamespace.Token, KubernetesStorageClass.Token, HelmRelease.Token,
-            LoadbalancerIp.Token, DomainRecord.Token, Ec2Eip.Token, Route53Record.Token, Route53HealthCheck.Token,
-            KubernetesSecret.Token, KubernetesIngress.Token, ConfigGroup.Token,
+            ScalewayProvider.Token, NetworkVpc.Token, NetworkPrivateNetwork.Token, NetworkPublicGatewayIp.Token, NetworkPublicGateway.Token,
+            NetworkGatewayNetwork.Token, KubernetesCluster.Token, KubernetesPool.Token, KubernetesAcl.Token, ObjectBucket.Token,
+            ObjectBucketAcl.Token, AwsProvider.Token, Ec2Vpc.Token, Ec2Subnet.Token, Ec2InternetGateway.Token, Ec2Route.Token, Ec2Eip.Token,
+            Ec2NatGateway.Token, Ec2RouteTable.Token, Ec2RouteTableAssociation.Token, Ec2LaunchTemplate.Token, KmsKey.Token,
+            CloudWatchLogGroup.Token, EksCluster.Token, EksAccessEntry.Token, EksAccessPolicyAssociation.Token, EksNodeGroup.Token, IamRole.Token,
+            IamRolePolicyAttachment.Token, S3Bucket.Token, S3BucketServerSideEncryptionConfiguration.Token, S3BucketPublicAccessBlock.Token,
+            S3BucketVersioning.Token, KubernetesProvider.Token, KubernetesNamespace.Token, NetworkPolicy.Token, RbacRole.Token,
+            RbacRoleBinding.Token, HelmRelease.Token, EksAddon.Token, KubernetesStorageClass.Token, LoadbalancerIp.Token, DomainRecord.Token,
+            Route53Record.Token, Route53HealthCheck.Token, KubernetesSecret.Token, KubernetesIngress.Token, ConfigGroup.Token,
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), prod.Resources.Select(resource => resource.Type).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(2, prod.OfType<Ec2Subnet>().Select(subnet => ((StringLiteral)subnet.Property("availabilityZone")!).Value).Distinct().Count());
@@ -70,7 +71,9 @@ public class CloudIamProgramTests
         }
 
         Assert.NotNull(prod.Find("scw-par-ingress-ip"));
-        Assert.Equal(2, prod.OfType<Ec2Eip>().Count());
+        // One load-balancer address per AWS zone, besides the NAT gateways' egress addresses.
+        Assert.Equal(2, prod.OfType<Ec2Eip>().Count(eip => eip.LogicalName.Contains("-ingress-eip-", StringComparison.Ordinal)));
+        Assert.Equal(2, prod.OfType<Ec2Eip>().Count(eip => eip.LogicalName.Contains("-nat-ip-", StringComparison.Ordinal)));
         var scaleway = Assert.Single(prod.OfType<DomainRecord>(), record => Text(record.Property("dnsZone")) == "cloud-iam.com" && Text(record.Property("name")) == "status");
         Assert.Equal(3, ((ExprList)scaleway.Property("httpService.ips")!).Items.Length);
         var route53 = prod.OfType<Route53Record>().Where(record => Text(record.Property("name")) == "status.cloud-iam.com").ToList();
@@ -148,6 +151,22 @@ public class CloudIamProgramTests
         });
     }
 
+    [Fact]
+    public void Each_tooling_capability_counts_one_workload_per_site_not_its_secrets_or_shippers()
+    {
+        var program = Repository.Program("prod");
+
+        var instances = program.Resources
+            .Where(resource => !Untaggable.Contains(resource.Type) && CapabilityOf(resource) is { } capability && capability != Capability.Platform)
+            .GroupBy(resource => CapabilityOf(resource)!)
+            .ToDictionary(group => group.Key, group => group.Select(resource => resource.LogicalName).Order(StringComparer.Ordinal).ToList());
+
+        Assert.Equal(["aws-par-alertmanager", "scw-par-alertmanager"], instances[Capability.Alerting]);
+        Assert.Equal(["aws-par-grafana", "scw-par-grafana"], instances[Capability.Dashboards]);
+        Assert.Equal(["aws-par-loki", "scw-par-loki"], instances[Capability.Logs]);
+        Assert.All(instances.Values, workloads => Assert.Equal(2, workloads.Count));
+    }
+
     [Theory]
     [MemberData(nameof(Stacks))]
     public void Kubernetes_resources_use_their_sites_provider_and_hang_under_the_cluster(string stack)
@@ -175,7 +194,8 @@ public class CloudIamProgramTests
     [
         ScalewayProvider.Token, AwsProvider.Token, KubernetesProvider.Token, Ec2Route.Token, IamRolePolicyAttachment.Token,
         KubernetesAcl.Token, ObjectBucketAcl.Token, S3BucketServerSideEncryptionConfiguration.Token,
-        S3BucketPublicAccessBlock.Token, S3BucketVersioning.Token, DomainRecord.Token, Route53Record.Token, ConfigGroup.Token,
+        S3BucketPublicAccessBlock.Token, S3BucketVersioning.Token, NetworkGatewayNetwork.Token, Ec2RouteTableAssociation.Token,
+        EksAccessPolicyAssociation.Token, DomainRecord.Token, Route53Record.Token, ConfigGroup.Token,
     ];
 
     private static string? CapabilityOf(ResourceDeclaration resource)

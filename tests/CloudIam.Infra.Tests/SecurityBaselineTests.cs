@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using CloudIam.Infra.Components.Isolation;
+using CloudIam.Infra.Platform;
 using CloudIam.Infra.Security;
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Resources;
 using CloudIam.Pulumi.Resources.Aws;
 using CloudIam.Pulumi.Resources.Kubernetes;
@@ -20,36 +23,60 @@ public class SecurityBaselineTests
     [Fact]
     public void Checks_have_stable_distinct_ids_and_explain_themselves()
     {
-        Assert.Equal(Enumerable.Range(1, SecurityBaseline.Checks.Length).Select(n => $"SEC{n:000}"), SecurityBaseline.Checks.Select(check => check.Id));
+        var ids = SecurityBaseline.Checks.Select(check => check.Id).ToList();
+        Assert.All(ids, id => Assert.Matches("^SEC[0-9]{3}$", id));
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
         Assert.All(SecurityBaseline.Checks, check => Assert.False(string.IsNullOrWhiteSpace(check.Title) || string.IsNullOrWhiteSpace(check.Why)));
     }
 
     [Fact]
     public void SEC001_trips_on_admin_ports_open_to_the_world()
     {
-        var findings = Findings("SEC001", program =>
-        {
-            program.Add("ssh-world", new Ec2SecurityGroup
+        var findings = Findings("SEC001", _ => { },
+            AwsGroup("ssh-world", new ExprMap { ["fromPort"] = 20, ["toPort"] = 25, ["protocol"] = "tcp", ["cidrBlocks"] = new ExprList(["0.0.0.0/0"]) }),
+            AwsGroup("https-world", new ExprMap { ["fromPort"] = 443, ["toPort"] = 443, ["protocol"] = "tcp", ["cidrBlocks"] = new ExprList(["0.0.0.0/0"]) }),
+            AwsGroup("from-group", new ExprMap { ["fromPort"] = 22, ["toPort"] = 22, ["protocol"] = "tcp", ["securityGroups"] = new ExprList(["sg-2"]) }),
+            Raw("api-vpn", AwsIngressRule, new ExprMap { ["securityGroupId"] = "sg-1", ["ipProtocol"] = "tcp", ["fromPort"] = 6443, ["toPort"] = 6443, ["cidrIpv4"] = "203.0.113.0/24" }),
+            Raw("all-v6", AwsIngressRule, new ExprMap { ["securityGroupId"] = "sg-1", ["ipProtocol"] = "-1", ["cidrIpv6"] = "::/0" }),
+            ScalewayGroup("scw-open", "drop", new ExprMap { ["action"] = "accept", ["portRange"] = "3380-3390" }),
+            ScalewayGroup("scw-default", policy: null),
+            ScalewayGroup("scw-closed", "drop", new ExprMap { ["action"] = "accept", ["port"] = 22, ["ipRange"] = "203.0.113.0/24" }, new ExprMap { ["action"] = "accept", ["protocol"] = "ICMP" }),
+            ScalewayGroup("scw-dropping", "drop", new ExprMap { ["action"] = "drop", ["port"] = 22 }),
+            Raw("scw-rules", "scaleway:instance/securityGroupRules:SecurityGroupRules", new ExprMap
             {
-                Ingress = [new SecurityGroupInlineRule { FromPort = 20, ToPort = 25, Protocol = "tcp", CidrBlocks = ["0.0.0.0/0"] }],
-            });
-            program.Add("https-world", new Ec2SecurityGroup
-            {
-                Ingress = [new SecurityGroupInlineRule { FromPort = 443, ToPort = 443, Protocol = "tcp", CidrBlocks = ["0.0.0.0/0"] }],
-            });
-            program.Add("api-vpn", new VpcSecurityGroupIngressRule { SecurityGroupId = "sg-1", IpProtocol = "tcp", FromPort = 6443, ToPort = 6443, CidrIpv4 = "203.0.113.0/24" });
-            program.Add("all-v6", new VpcSecurityGroupIngressRule { SecurityGroupId = "sg-1", IpProtocol = "-1", CidrIpv6 = "::/0" });
-            program.Add("scw-open", new InstanceSecurityGroup { InboundDefaultPolicy = "drop", InboundRules = [new SecurityGroupRule { Action = "accept", PortRange = "3380-3390" }] });
-            program.Add("scw-default", new InstanceSecurityGroup());
-            program.Add("scw-closed", new InstanceSecurityGroup
-            {
-                InboundDefaultPolicy = "drop",
-                InboundRules = [new SecurityGroupRule { Action = "accept", Port = 22, IpRange = "203.0.113.0/24" }, new SecurityGroupRule { Action = "accept", Protocol = "ICMP" }],
-            });
-            program.Add("scw-rules", new InstanceSecurityGroupRules { SecurityGroupId = "fr-par-1/x", InboundRules = [new SecurityGroupRule { Action = "accept", Port = 10250 }] });
-        });
+                ["securityGroupId"] = "fr-par-1/x",
+                ["inboundRules"] = new ExprList([new ExprMap { ["action"] = "accept", ["port"] = 10250 }]),
+            }));
 
         Assert.Equal(["all-v6", "scw-default", "scw-open", "scw-rules", "ssh-world"], findings);
+    }
+
+    [Theory]
+    [InlineData("", "its provider file does not say how")]
+    [InlineData("firewall:\n  rules: [rules]\n  source: [cidr]\n  fromPort: [port]\n  toPort: [port]\n", "accepts an administration port from everywhere")]
+    public void SEC001_reads_the_firewalls_of_a_provider_added_as_data(string firewallSection, string message)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"acme-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "name: acme\npackages: [acme]\nroles:\n  firewall: [acme:net/firewall:Firewall]\n" + firewallSection);
+        try
+        {
+            var check = new AdminPortsClosedToTheWorld(ProviderCatalog.Shipped.With(path));
+            var rule = new ExprMap { ["cidr"] = "0.0.0.0/0", ["port"] = 22 };
+            var program = new ProgramBuilder("acme").Build() with
+            {
+                Resources = [Raw("acme-fw", "acme:net/firewall:Firewall", new ExprMap { ["rules"] = new ExprList([rule]) })],
+            };
+
+            var finding = Assert.Single(check.Check(program));
+
+            Assert.Equal("acme-fw", finding.Resource);
+            Assert.Contains(message, finding.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -92,13 +119,18 @@ public class SecurityBaselineTests
     {
         var findings = Findings("SEC004", program =>
         {
-            program.Add("v1", new Ec2Instance { Ami = "ami-1", InstanceType = "t3.micro" });
             program.Add("optional", new Ec2LaunchTemplate { MetadataOptions = new InstanceMetadataOptions { HttpTokens = "optional" } });
-            program.Add("v2", new Ec2LaunchTemplate { MetadataOptions = new InstanceMetadataOptions { HttpTokens = "required" } });
-            program.Add("off", new Ec2Instance { MetadataOptions = new InstanceMetadataOptions { HttpEndpoint = "disabled" } });
-        });
+            var v2 = program.Add("v2", new Ec2LaunchTemplate { MetadataOptions = new InstanceMetadataOptions { HttpTokens = "required" } });
+            program.Add("nodes-default", NodeGroup());
+            program.Add("nodes-templated", NodeGroup() with { LaunchTemplate = new EksNodeGroupLaunchTemplate { Id = v2.Id, Version = "1" } });
+            var kapsule = program.Add("kapsule", Kapsule());
+            // Scaleway's metadata service hands out no credentials: its pools need no template.
+            program.Add("kapsule-pool", new KubernetesPool { ClusterId = kapsule.Id, NodeType = "PRO2-S", Size = 1, PublicIpDisabled = true });
+        },
+            Raw("v1", AwsInstance, new ExprMap { ["ami"] = "ami-1", ["instanceType"] = "t3.micro" }),
+            Raw("off", AwsInstance, new ExprMap { ["metadataOptions"] = new ExprMap { ["httpEndpoint"] = "disabled" } }));
 
-        Assert.Equal(["optional", "v1"], findings);
+        Assert.Equal(["nodes-default", "optional", "v1"], findings);
     }
 
     [Fact]
@@ -274,6 +306,249 @@ public class SecurityBaselineTests
         Values = new ExprMap { ["grafana.ini"] = new ExprMap { ["auth.anonymous"] = new ExprMap { ["enabled"] = anonymous } } },
     };
 
+    [Fact]
+    public void SEC011_trips_on_scaleway_ranges_and_wide_allow_lists()
+    {
+        var findings = Findings("SEC011", program =>
+        {
+            var cluster = program.Add("kapsule", Kapsule());
+            program.Add("acl-ranges", new KubernetesAcl { ClusterId = cluster.Id, AclRules = [new AclRule { ScalewayRanges = true }] });
+            program.Add("acl-wide", new KubernetesAcl { ClusterId = cluster.Id, AclRules = [new AclRule { Ip = "198.51.0.0/16" }] });
+            program.Add("acl-named", new KubernetesAcl { ClusterId = cluster.Id, AclRules = [new AclRule { Ip = "203.0.113.0/24" }, new AclRule { Ip = "192.0.2.10/32" }] });
+            program.Add("eks-wide", Eks() with { VpcConfig = new EksVpcConfig { SubnetIds = ["subnet-1"], PublicAccessCidrs = ["203.0.113.0/24", "10.0.0.0/8"] } });
+            program.Add("eks-named", Eks() with { VpcConfig = new EksVpcConfig { SubnetIds = ["subnet-1"], PublicAccessCidrs = ["203.0.113.0/24"] } });
+        });
+
+        Assert.Equal(["acl-ranges", "acl-wide", "eks-wide"], findings);
+    }
+
+    [Fact]
+    public void SEC012_trips_on_bootstrap_admins_and_clusters_nobody_is_admitted_to()
+    {
+        var findings = Findings("SEC012", program =>
+        {
+            program.Add("default-access", Eks());
+            program.Add("no-entries", Eks() with { AccessConfig = new EksAccessConfig { AuthenticationMode = "API", BootstrapClusterCreatorAdminPermissions = false } });
+            var configMap = program.Add("config-map", Eks() with { AccessConfig = new EksAccessConfig { AuthenticationMode = "API_AND_CONFIG_MAP", BootstrapClusterCreatorAdminPermissions = false } });
+            program.Add("config-map-entry", new EksAccessEntry { ClusterName = configMap.Name(), PrincipalArn = "arn:aws:iam::111122223333:role/deploy" });
+            var explicitAdmins = program.Add("explicit", Eks() with { AccessConfig = new EksAccessConfig { AuthenticationMode = "API", BootstrapClusterCreatorAdminPermissions = false } });
+            program.Add("explicit-entry", new EksAccessEntry { ClusterName = explicitAdmins.Name(), PrincipalArn = "arn:aws:iam::111122223333:role/deploy" });
+        });
+
+        Assert.Equal(["config-map", "default-access", "no-entries"], findings);
+    }
+
+    [Fact]
+    public void SEC013_trips_on_namespaces_without_a_default_deny_policy()
+    {
+        var findings = Findings("SEC013", program =>
+        {
+            program.Add("open", Namespace("open"));
+            var partial = program.Add("ingress-only", Namespace("ingress-only"));
+            program.Add("ingress-only-deny", Policy(partial.MetadataName(), new NetworkPolicySpec { PodSelector = new LabelSelector(), PolicyTypes = ["Ingress"] }));
+            var allowing = program.Add("allow-all", Namespace("allow-all"));
+            program.Add("allow-all-policy", Policy(allowing.MetadataName(), new NetworkPolicySpec
+            {
+                PodSelector = new LabelSelector(),
+                PolicyTypes = ["Ingress", "Egress"],
+                Ingress = [new NetworkPolicyIngressRule()],
+            }));
+            var denied = program.Add("denied", Namespace("denied"));
+            program.Add("denied-policy", Policy(denied.MetadataName(), new NetworkPolicySpec { PodSelector = new LabelSelector(), PolicyTypes = ["Ingress", "Egress"] }));
+            program.Add("by-name", Namespace("by-name"));
+            program.Add("by-name-policy", Policy("by-name", new NetworkPolicySpec { PodSelector = new LabelSelector(), PolicyTypes = ["Egress", "Ingress"] }));
+        });
+
+        Assert.Equal(["allow-all", "ingress-only", "open"], findings);
+    }
+
+    [Fact]
+    public void SEC014_trips_on_namespaces_without_a_pod_security_level_or_a_reason()
+    {
+        var findings = Findings("SEC014", program =>
+        {
+            program.Add("unlabelled", Namespace("unlabelled"));
+            program.Add("restricted", Namespace("restricted", "restricted"));
+            program.Add("baseline-silent", Namespace("baseline-silent", "baseline"));
+            program.Add("baseline-said", Namespace("baseline-said", "baseline", "hostPath for node logs"));
+            program.Add("privileged-silent", Namespace("privileged-silent", "privileged"));
+            program.Add("typo", Namespace("typo", "restrictd", "x"));
+        });
+
+        Assert.Equal(["baseline-silent", "privileged-silent", "typo", "unlabelled"], findings);
+    }
+
+    [Fact]
+    public void SEC015_trips_on_runners_that_do_not_contain_their_jobs()
+    {
+        const string contained = """
+            [[runners]]
+              [runners.kubernetes]
+                namespace = "ci-jobs"
+                allow_privilege_escalation = false
+                automount_service_account_token = false
+                cpu_limit = "2"
+                memory_limit = "4Gi"
+                allowed_images = ["docker.io/library/alpine:*"]
+                [runners.kubernetes.pod_security_context]
+                  run_as_non_root = true
+                [runners.kubernetes.node_selector]
+                  "cloudiam.io/pool" = "ci-jobs"
+                [runners.kubernetes.node_tolerations]
+                  "cloudiam.io/ci-jobs=true" = "NoSchedule"
+            """;
+        var findings = Findings("SEC015", program =>
+        {
+            program.Add("contained", RunnerConfig(contained));
+            program.Add("same-namespace", RunnerConfig(contained.Replace("\"ci-jobs\"\n", "\"{{.Release.Namespace}}\"\n", StringComparison.Ordinal)));
+            program.Add("privileged", RunnerConfig(contained + "\n    privileged = true"));
+            program.Add("escalating", RunnerConfig(contained.Replace("allow_privilege_escalation = false", "allow_privilege_escalation = true", StringComparison.Ordinal)));
+            program.Add("token", RunnerConfig(contained.Replace("automount_service_account_token = false", "", StringComparison.Ordinal)));
+            program.Add("root", RunnerConfig(contained.Replace("run_as_non_root = true", "run_as_user = 0", StringComparison.Ordinal)));
+            program.Add("unlimited", RunnerConfig(contained.Replace("memory_limit = \"4Gi\"", "", StringComparison.Ordinal)));
+            program.Add("any-image", RunnerConfig(contained.Replace("allowed_images", "# allowed_images", StringComparison.Ordinal)));
+            program.Add("any-node", RunnerConfig(contained.Replace("[runners.kubernetes.node_tolerations]", "", StringComparison.Ordinal)));
+            program.Add("default-config", new HelmRelease { Chart = "gitlab-runner", Namespace = "ci-runners" });
+        });
+
+        Assert.Equal(["any-image", "any-node", "default-config", "escalating", "privileged", "root", "same-namespace", "token", "unlimited"], findings);
+    }
+
+    [Theory]
+    [MemberData(nameof(CloudIamProgramTests.Stacks), MemberType = typeof(CloudIamProgramTests))]
+    public void The_state_program_passes_the_whole_baseline_and_the_schema(string stack)
+    {
+        var config = Repository.Stack(stack);
+        if (config.State is not { } state)
+        {
+            return;
+        }
+
+        var program = StateProgram.Build(config, state);
+
+        Assert.Empty(ProviderSchema.Load().Validate(program));
+        Assert.Empty(SecurityBaseline.Run(program));
+        Assert.Equal(2, program.OfType<S3Bucket>().Count());
+        Assert.Single(program.OfType<ObjectBucket>());
+    }
+
+    [Fact]
+    public void SEC016_trips_on_state_buckets_that_are_not_hardened()
+    {
+        var findings = Findings("SEC016", program =>
+        {
+            var state = ImmutableSortedDictionary.Create<string, string>().Add(StateBucket.PurposeKey, StateBucket.Purpose);
+            program.Add("plain-state", new S3Bucket { Tags = state });
+            program.Add("tooling", new S3Bucket());
+            var hardened = program.Add("hardened", new S3Bucket { Tags = state });
+            var replica = program.Add("replica", new S3Bucket { Tags = state });
+            foreach (var bucket in new[] { hardened, replica })
+            {
+                program.Add($"{bucket.LogicalName}-versioning", new S3BucketVersioning { Bucket = bucket.Id, VersioningConfiguration = new S3VersioningConfiguration { Status = "Enabled" } });
+                program.Add($"{bucket.LogicalName}-policy", new S3BucketPolicy
+                {
+                    Bucket = bucket.Id,
+                    Policy = Input.Json(new ExprMap
+                    {
+                        ["Statement"] = new ExprList(
+                        [
+                            new ExprMap { ["Effect"] = "Deny", ["Condition"] = new ExprMap { ["Bool"] = new ExprMap { ["aws:SecureTransport"] = "false" } } },
+                            new ExprMap { ["Effect"] = "Deny", ["Condition"] = new ExprMap { ["ArnNotEquals"] = new ExprMap { ["aws:PrincipalArn"] = "arn:deploy" } } },
+                        ]),
+                    }),
+                });
+            }
+
+            program.Add("replication", new S3BucketReplicationConfig
+            {
+                Bucket = hardened.Id,
+                Role = "arn:role",
+                Rules = [new S3ReplicationRule { Status = "Enabled", Destination = new S3ReplicationDestination { Bucket = replica.Arn() } }],
+            });
+            program.Add("scw-unversioned", new ObjectBucket { Tags = state });
+            var scw = program.Add("scw-state", new ObjectBucket { Tags = state, Versioning = new BucketVersioning { Enabled = true } });
+            program.Add("scw-state-policy", new ObjectBucketPolicy { Bucket = scw.Name(), Policy = "{}" });
+        });
+
+        Assert.Equal(["plain-state", "scw-unversioned"], findings);
+    }
+
+    [Fact]
+    public void SEC017_trips_on_eks_without_secrets_encryption()
+    {
+        var findings = Findings("SEC017", program =>
+        {
+            program.Add("plain", Eks());
+            program.Add("no-secrets", Eks() with { EncryptionConfig = new EksEncryptionConfig { Provider = new EksEncryptionProvider { KeyArn = "arn:key" }, Resources = [] } });
+            var key = program.Add("key", new KmsKey { EnableKeyRotation = true });
+            program.Add("encrypted", Eks() with { EncryptionConfig = new EksEncryptionConfig { Provider = new EksEncryptionProvider { KeyArn = key.Arn() }, Resources = ["secrets"] } });
+        });
+
+        Assert.Equal(["no-secrets", "plain"], findings);
+    }
+
+    [Fact]
+    public void SEC018_trips_on_missing_log_types_or_a_log_group_without_retention()
+    {
+        var findings = Findings("SEC018", program =>
+        {
+            program.Add("three-types", Eks() with { Name = "three", EnabledClusterLogTypes = ["api", "audit", "authenticator"] });
+            program.Add("three-logs", new CloudWatchLogGroup { Name = "/aws/eks/three/cluster", RetentionInDays = 90 });
+            program.Add("forever", Eks() with { Name = "forever", EnabledClusterLogTypes = ControlPlaneLogsKept.LogTypes });
+            program.Add("forever-logs", new CloudWatchLogGroup { Name = "/aws/eks/forever/cluster" });
+            program.Add("kept", Eks() with { Name = "kept", EnabledClusterLogTypes = ControlPlaneLogsKept.LogTypes });
+            program.Add("kept-logs", new CloudWatchLogGroup { Name = "/aws/eks/kept/cluster", RetentionInDays = 90 });
+        });
+
+        Assert.Equal(["forever", "three-types"], findings);
+    }
+
+    [Fact]
+    public void SEC019_trips_on_nodes_with_public_addresses()
+    {
+        var findings = Findings("SEC019", program =>
+        {
+            var cluster = program.Add("kapsule", Kapsule());
+            program.Add("public-pool", new KubernetesPool { ClusterId = cluster.Id, NodeType = "PRO2-S", Size = 1 });
+            program.Add("private-pool", new KubernetesPool { ClusterId = cluster.Id, NodeType = "PRO2-S", Size = 1, PublicIpDisabled = true });
+            var publicSubnet = program.Add("public-subnet", new Ec2Subnet { VpcId = "vpc-1", MapPublicIpOnLaunch = true });
+            var privateSubnet = program.Add("private-subnet", new Ec2Subnet { VpcId = "vpc-1", MapPublicIpOnLaunch = false });
+            program.Add("public-nodes", NodeGroup() with { SubnetIds = [privateSubnet.Id, publicSubnet.Id] });
+            program.Add("private-nodes", NodeGroup() with { SubnetIds = [privateSubnet.Id] });
+        });
+
+        Assert.Equal(["public-nodes", "public-pool"], findings);
+    }
+
+    private static EksCluster Eks() => new() { RoleArn = "arn", VpcConfig = new EksVpcConfig { SubnetIds = ["subnet-1"] } };
+
+    private static EksNodeGroup NodeGroup() => new()
+    {
+        ClusterName = "c",
+        NodeRoleArn = "arn",
+        SubnetIds = ["subnet-1"],
+        ScalingConfig = new EksScalingConfig { DesiredSize = 1, MaxSize = 1, MinSize = 1 },
+    };
+
+    private static KubernetesNamespace Namespace(string name, string? level = null, string? reason = null) => new()
+    {
+        Metadata = new ObjectMeta
+        {
+            Name = name,
+            Labels = level is null ? null : ImmutableSortedDictionary.Create<string, string>().Add("pod-security.kubernetes.io/enforce", level),
+            Annotations = reason is null ? null : ImmutableSortedDictionary.Create<string, string>().Add(NamespaceIsolation.ReasonAnnotation, reason),
+        },
+    };
+
+    private static NetworkPolicy Policy(Input<string> ns, NetworkPolicySpec spec) => new() { Metadata = new ObjectMeta { Name = "p", Namespace = ns }, Spec = spec };
+
+    private static HelmRelease RunnerConfig(string config) => new()
+    {
+        Chart = "gitlab-runner",
+        Namespace = "ci-runners",
+        Values = new ExprMap { ["runners"] = new ExprMap { ["config"] = config } },
+    };
+
     private static KubernetesCluster Kapsule() => new() { Version = "1.35", Cni = "cilium", DeleteAdditionalResources = false };
 
     private static HelmRelease Runner(ExprMap rbac) => new() { Chart = "gitlab-runner", Values = new ExprMap { ["rbac"] = rbac } };
@@ -339,11 +614,30 @@ public class SecurityBaselineTests
         },
     };
 
-    private static IEnumerable<string> Findings(string checkId, Action<ProgramBuilder> declare)
+    private const string AwsIngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    private const string AwsInstance = "aws:ec2/instance:Instance";
+
+    /// <summary>
+    /// A resource of a type the program never declares, so it has no builder: as another program or a state export
+    /// would hold it. The schema check in <see cref="Findings"/> still holds it to the provider's real inputs.
+    /// </summary>
+    internal static ResourceDeclaration Raw(string name, string type, ExprMap properties) =>
+        new() { LogicalName = name, Type = type, Properties = properties };
+
+    private static ResourceDeclaration AwsGroup(string name, ExprMap rule) =>
+        Raw(name, "aws:ec2/securityGroup:SecurityGroup", new ExprMap { ["ingress"] = new ExprList([rule]) });
+
+    private static ResourceDeclaration ScalewayGroup(string name, string? policy, params ExprMap[] rules) =>
+        Raw(name, "scaleway:instance/securityGroup:SecurityGroup", policy is null
+            ? new ExprMap { ["inboundRules"] = new ExprList([.. rules]) }
+            : new ExprMap { ["inboundDefaultPolicy"] = policy, ["inboundRules"] = new ExprList([.. rules]) });
+
+    private static IEnumerable<string> Findings(string checkId, Action<ProgramBuilder> declare, params ResourceDeclaration[] raw)
     {
         var builder = new ProgramBuilder("security");
         declare(builder);
-        var program = builder.Build();
+        var built = builder.Build();
+        var program = built with { Resources = [.. built.Resources, .. raw] };
         Assert.Empty(ProviderSchema.Load().Validate(program));
         var check = SecurityBaseline.Checks.Single(check => check.Id == checkId);
         var findings = check.Check(program).ToList();

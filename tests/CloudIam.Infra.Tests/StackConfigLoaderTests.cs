@@ -79,6 +79,7 @@ public sealed class StackConfigLoaderTests : IDisposable
     [InlineData("zones: [fr-par-1, fr-par-2]", "zones: [nl-ams-1]", "not in region 'fr-par'")]
     [InlineData("concurrent: 10", "concurrent: ten", "whole number")]
     [InlineData("replicas: 2\n      runners:", "replicas: 2\n      colour: blue\n      runners:", "unknown key 'colour'")]
+    [InlineData("matchers: ['severity=\"critical\"']", "matchers: ['severity is critical']", "not an Alertmanager matcher")]
     public void A_bad_value_is_reported_on_its_line(string original, string replacement, string problem)
     {
         var prod = File.ReadAllText(Path.Combine(Repository.Stacks, "Pulumi.prod.yaml"));

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using CloudIam.Infra.Compilation;
 using CloudIam.Infra.Security;
+using CloudIam.Infra.Stacks;
 using CloudIam.Placement;
 using CloudIam.Placement.Design;
 using CloudIam.Placement.Policy;
@@ -8,6 +10,7 @@ using CloudIam.Pulumi.Graph;
 using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Preview;
 using CloudIam.Pulumi.State;
+using CloudIam.Pulumi.Watching;
 
 namespace CloudIam.Infra.Cli;
 
@@ -21,12 +24,17 @@ public sealed class DesignSourceOptions
     private readonly Option<string[]> _stack = CommonOptions.Stacks();
     private readonly Option<string[]> _state = CommonOptions.State();
     private readonly Option<string[]> _preview = CommonOptions.Preview();
+    private readonly Option<string?> _deployments = new("--deployments")
+    {
+        Description = "With --state or --preview: a YAML file of the customer deployments (name, url, provider, region, network) and receiver hosts the design watches; a stack's come from its config.",
+    };
 
     public void AddTo(Command command)
     {
         command.Options.Add(_stack);
         command.Options.Add(_state);
         command.Options.Add(_preview);
+        command.Options.Add(_deployments);
         command.Validators.Add(result =>
         {
             // Presence, not value: reading a value here would throw on a missing one instead of letting the
@@ -35,11 +43,19 @@ public sealed class DesignSourceOptions
             {
                 result.AddError("give at least one --stack, --state or --preview (each may be repeated)");
             }
+            else if (result.GetValue(_stack) is { Length: > 0 } && result.GetValue(_deployments) is not null)
+            {
+                result.AddError("--deployments goes with --state or --preview; a stack's deployments come from its config");
+            }
         });
     }
 
     public LoadedDesign Load(ParseResult parsed, CliContext context, PlacementPolicy policy) =>
-        LoadedDesign.Load(Specs(parsed.GetValue(_stack), parsed.GetValue(_state), parsed.GetValue(_preview)), context, policy);
+        LoadedDesign.Load(
+            Specs(parsed.GetValue(_stack), parsed.GetValue(_state), parsed.GetValue(_preview)),
+            context,
+            policy,
+            parsed.GetValue(_deployments) is { } file ? StackConfigLoader.WatchListFromFile(file, SiteCatalog.ClusterProviders) : null);
 
     private static List<DesignSpec> Specs(string[]? stacks, string[]? states, string[]? previews) =>
     [
@@ -74,18 +90,22 @@ public sealed record LoadedDesign
     /// <summary>The security baseline on every compiled stack; null when no source is a stack.</summary>
     public ImmutableArray<SecurityFinding>? SecurityFindings { get; init; }
 
-    public static LoadedDesign Load(IReadOnlyList<DesignSpec> specs, CliContext context, PlacementPolicy policy)
+    /// <param name="watching">Deployments from a side file (<c>--deployments</c>); each stack adds those of its config.</param>
+    public static LoadedDesign Load(IReadOnlyList<DesignSpec> specs, CliContext context, PlacementPolicy policy, WatchList? watching = null)
     {
         var graphs = new List<ResourceGraph>(specs.Count);
-        var alertPaths = ImmutableArray.CreateBuilder<AlertPath>();
+        var stacks = new List<(StackConfig Config, ResourceGraph Graph)>();
         List<SecurityFinding>? findings = null;
+
+        // Probe targets and Alertmanager receivers live in Helm values, which readers otherwise skip.
+        var inputs = watching is null ? policy.InputPaths() : policy.InputPaths().Concat(WatchedDesign.InputPaths);
         foreach (var spec in specs)
         {
             if (StackName(spec) is { } stack)
             {
                 var compiled = StackDesigns.Compile(stack, context);
                 graphs.Add(compiled.Graph);
-                alertPaths.AddRange(compiled.Design.AlertPaths);
+                stacks.Add((compiled.Config, compiled.Graph));
                 (findings ??= []).AddRange(compiled.SecurityFindings);
                 continue;
             }
@@ -93,16 +113,15 @@ public sealed record LoadedDesign
             var kind = spec.Kind == DesignSpecKind.Detect ? PulumiJsonKinds.Detect(spec.Value) : spec.Kind == DesignSpecKind.State ? PulumiJsonKind.StackExport : PulumiJsonKind.Preview;
             graphs.Add(kind switch
             {
-                PulumiJsonKind.StackExport => StackExportReader.Read(spec.Value, policy.InputPaths()),
-                PulumiJsonKind.Preview => PreviewReader.Read(spec.Value, policy.InputPaths()),
+                PulumiJsonKind.StackExport => StackExportReader.Read(spec.Value, inputs),
+                PulumiJsonKind.Preview => PreviewReader.Read(spec.Value, inputs),
                 _ => throw new BadInputException(spec.Value, "$", "neither a `pulumi stack export` (no top-level 'deployment') nor a `pulumi preview --json` (no top-level 'steps')"),
             });
         }
 
         return new LoadedDesign
         {
-            // Only compiled stacks know their alert paths (PL011); exports and previews carry none.
-            Design = RepositoryPipelines.AddTo(PlacementInference.Infer(ResourceGraphs.Merge(graphs)) with { AlertPaths = alertPaths.ToImmutable() }, policy, context),
+            Design = RepositoryPipelines.AddTo(CompiledStack.Watch(PlacementInference.Infer(ResourceGraphs.Merge(graphs)), watching is null ? [] : [watching], stacks), policy, context),
             Sources = [.. graphs.Select(g => g.Source)],
             SecurityFindings = findings?.ToImmutableArray(),
         };

@@ -5,13 +5,15 @@ using CloudIam.Infra.Stacks;
 using CloudIam.Placement.Design;
 using CloudIam.Pulumi.Graph;
 using CloudIam.Pulumi.Inference;
+using CloudIam.Pulumi.Watching;
 using CloudIam.Pulumi.Yaml;
 
 namespace CloudIam.Infra.Compilation;
 
 /// <summary>
 /// One stack compiled: the Pulumi YAML program Pulumi will run, and the placement inferred from that
-/// very program (through the same resource-graph inference used for state exports and previews).
+/// very program (through the same resource-graph inference used for state exports and previews), with the
+/// customer deployments of its config and the probes and alert paths that watch them.
 /// </summary>
 public sealed record CompiledStack
 {
@@ -41,8 +43,29 @@ public sealed record CompiledStack
             Program = program,
             Yaml = ProgramEmitter.Emit(program),
             Graph = graph,
-            Design = PlacementInference.Infer(graph) with { AlertPaths = AlertPaths.For(config) },
+            Design = Watch(PlacementInference.Infer(graph), [], [(config, graph)]),
             SecurityFindings = SecurityBaseline.Run(program),
         };
+    }
+
+    /// <summary>
+    /// A design with the deployments it watches (each stack's, then those of <paramref name="sideFiles"/>) and the
+    /// alert paths about them; a path that starts in a stack's program takes as long as the settings that program
+    /// deploys (<see cref="AlertPaths"/>), one from an export or a preview has no known time.
+    /// </summary>
+    public static PlacementDesign Watch(PlacementDesign design, IEnumerable<WatchList> sideFiles, IReadOnlyList<(StackConfig Config, ResourceGraph Graph)> stacks)
+    {
+        var timingByUrn = new Dictionary<string, AlertTiming>(StringComparer.Ordinal);
+        foreach (var (config, graph) in stacks)
+        {
+            var timing = AlertPaths.Timing(config);
+            foreach (var resource in graph.Resources)
+            {
+                timingByUrn.TryAdd(resource.Urn, timing);
+            }
+        }
+
+        var watching = WatchList.Combine([.. stacks.Select(stack => stack.Config.Watching), .. sideFiles]);
+        return WatchedDesign.With(design, watching, resource => timingByUrn.GetValueOrDefault(resource.Urn));
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using CloudIam.Infra.Capabilities;
+using CloudIam.Infra.Components.Isolation;
 using CloudIam.Infra.Platform;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Kubernetes;
@@ -15,8 +17,14 @@ public sealed record ToolingNamespace
 }
 
 /// <summary>A service as other pods of the same cluster reach it.</summary>
-public sealed record InClusterService(string Name, string Namespace, int Port)
+/// <param name="PodPort">The container port behind <paramref name="Port"/>, which NetworkPolicies name.</param>
+public sealed record InClusterService(string Name, string Namespace, int Port, int PodPort)
 {
+    public InClusterService(string name, string ns, int port)
+        : this(name, ns, port, port)
+    {
+    }
+
     public string Url => $"http://{Name}.{Namespace}.svc:{Port}";
 }
 
@@ -45,14 +53,53 @@ public static class Tooling
     /// <summary>Helm waits this long (seconds) for a release's pods before the update fails and rolls back.</summary>
     private const int ReleaseTimeoutSeconds = 900;
 
-    public static ToolingNamespace Namespace(ProgramBuilder program, KubernetesSite site, string name) => new()
+    /// <summary>
+    /// A namespace with its Pod Security labels and its NetworkPolicies: default-deny, then the flows
+    /// <paramref name="isolation"/> allows.
+    /// </summary>
+    public static ToolingNamespace Namespace(ProgramBuilder program, KubernetesSite site, string name, NamespaceIsolation isolation)
     {
-        Name = name,
-        Resource = program.Add(site.LogicalName(name), new KubernetesNamespace
+        if (isolation.PodSecurity != PodSecurityLevel.Restricted && string.IsNullOrWhiteSpace(isolation.Reason))
         {
-            Metadata = new ObjectMeta { Name = name, Labels = Capability.Map(Capability.Platform) },
-        }, new ResourceOptions { Provider = site.Kubernetes, Parent = site.ClusterResource }),
-    };
+            throw new ArgumentException($"namespace '{name}' enforces {isolation.PodSecurity}: say why it cannot be restricted", nameof(isolation));
+        }
+
+        var resource = program.Add(site.LogicalName(name), new KubernetesNamespace
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = name,
+                Labels = Capability.Map(Capability.Platform).SetItems(isolation.Labels()),
+                Annotations = isolation.Reason is { } reason
+                    ? ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add(NamespaceIsolation.ReasonAnnotation, reason)
+                    : null,
+            },
+        }, new ResourceOptions { Provider = site.Kubernetes, Parent = site.ClusterResource });
+        var ns = new ToolingNamespace { Name = name, Resource = resource };
+        foreach (var (policyName, why, spec) in isolation.Policies())
+        {
+            Policy(program, site, ns, policyName, why, spec);
+        }
+
+        return ns;
+    }
+
+    /// <summary>A flow into or out of <paramref name="ns"/> that another component needs (its Ingress, its scraper).</summary>
+    public static void Allow(ProgramBuilder program, KubernetesSite site, ToolingNamespace ns, Flow flow) =>
+        Policy(program, site, ns, flow.PolicyName, flow.Why, flow.Spec());
+
+    private static void Policy(ProgramBuilder program, KubernetesSite site, ToolingNamespace ns, string name, string? why, NetworkPolicySpec spec) =>
+        program.Add(site.LogicalName($"{ns.Name}-{name}"), new NetworkPolicy
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = name,
+                Namespace = ns.Resource.MetadataName(),
+                Labels = Capability.Map(Capability.Platform),
+                Annotations = why is null ? null : FlowPeer.Labels(Flow.WhyAnnotation, why),
+            },
+            Spec = spec,
+        }, new ResourceOptions { Provider = site.Kubernetes, Parent = ns.Resource });
 
     /// <param name="releaseName">Helm release name; the chart derives its service names from it.</param>
     public static Resource<HelmRelease> Release(

@@ -23,7 +23,7 @@ public static class PlanFormatter
             Terminal.Line("Outage matrix (critical capabilities after losing one domain):"),
             Table(MatrixHeaders(plan.Outages), MatrixRows(plan.Outages)),
             Terminal.Line("Placement policy and resilience degree (simultaneous domain losses that break a capability):"),
-            new Spectre.Console.Text(CheckText.Render(plan.Policy, [])),
+            Terminal.Block(CheckText.Render(plan.Policy, [])),
             Terminal.Line(SecurityLine(plan)),
         };
         if (plan.Exposure is { } exposure)

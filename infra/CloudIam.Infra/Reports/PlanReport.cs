@@ -11,6 +11,7 @@ using CloudIam.Placement.Simulation;
 using CloudIam.Pulumi.Graph;
 using CloudIam.Pulumi.Inference;
 using CloudIam.Pulumi.Providers;
+using CloudIam.Pulumi.Watching;
 
 namespace CloudIam.Infra.Reports;
 
@@ -57,9 +58,12 @@ public sealed record PlanReport
     {
         var design = stacks.Count == 1
             ? stacks[0].Design
-            : PlacementInference.Infer(ResourceGraphs.Merge([.. stacks.Select(s => s.Graph)])) with { AlertPaths = [.. stacks.SelectMany(s => s.Design.AlertPaths)] };
+            : CompiledStack.Watch(PlacementInference.Infer(ResourceGraphs.Merge([.. stacks.Select(s => s.Graph)])), [], [.. stacks.Select(s => (s.Config, s.Graph))]);
         var analysis = DesignAnalysis.Build(withPipelines(design), policy, ProviderCatalog.Shipped.Services);
+
+        // What the program declares: the deployments and receivers the design watches are not Pulumi resources.
         var byProvider = design.Resources
+            .Where(r => !WatchedDesign.Adds(r))
             .GroupBy(r => r.Placement?.Provider ?? Unplaced, StringComparer.Ordinal)
             .ToImmutableSortedDictionary(
                 g => g.Key,

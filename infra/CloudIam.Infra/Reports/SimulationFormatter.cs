@@ -26,6 +26,18 @@ public static class SimulationFormatter
                 brokenDependencies = c.BrokenDependencies,
                 remaining = c.Remaining,
             }),
+            deployments = report.Watched.Select(WatchedText.Json),
+            publicHosts = report.PublicHosts.Select(host => new
+            {
+                host = host.Host,
+                capability = host.Capability,
+                resolves = host.Resolves,
+                answeringDns = host.AnsweringDns,
+                lostDns = host.LostDns,
+                liveInstances = host.LiveInstances,
+            }),
+            observers = Left(report, report.ObserverCapabilities).Select(c => new { capability = c.Name, before = c.Before, remaining = c.Remaining }),
+            recovery = Left(report, report.RecoveryCapabilities).Select(c => new { capability = c.Name, before = c.Before, remaining = c.Remaining }),
         }),
         OutputFormat.Markdown => Markdown(report),
         OutputFormat.Text => Text(report),
@@ -41,12 +53,14 @@ public static class SimulationFormatter
         }
 
         return Terminal.Render(
+        [
             Terminal.Line(Heading(report)),
             Terminal.Line($"outage: {string.Join(", ", report.Outage.DefaultIfEmpty("(no domain of this design)"))}"),
             Terminal.Line(OutsideLine(report)),
             table,
-            Terminal.Line(DeployJobsLine(report)),
-            Terminal.Line(Verdict(report)));
+            .. Story(report).Select(Terminal.Line),
+            Terminal.Line(Verdict(report)),
+        ]);
     }
 
     private static string Markdown(SimulationReport report)
@@ -63,14 +77,69 @@ public static class SimulationFormatter
             text,
             ["capability", "critical", "before", "after", "status"],
             report.Capabilities.Select(c => (IReadOnlyList<string>)[c.Name, c.Critical ? "yes" : "no", Count(c.Before), Count(c.After), Status(c)]));
-        if (DeployJobsLine(report) is { Length: > 0 } jobs)
+        foreach (var line in Story(report))
         {
-            text.Append(jobs).Append("\n\n");
+            text.Append(line.StartsWith(' ') ? $"  - {line.TrimStart()}" : $"- {line}").Append('\n');
         }
 
+        text.Append(report.Watched.IsEmpty && report.PublicHosts.IsEmpty && report.RecoveryCapabilities.IsEmpty ? "" : "\n");
         text.Append("**").Append(Verdict(report)).Append("**\n");
         return text.ToString();
     }
+
+    /// <summary>
+    /// What the incident looks like to the people on call: which deployments fall, who still sees and pages
+    /// about each of them, which status pages and runners are left.
+    /// </summary>
+    private static IEnumerable<string> Story(SimulationReport report)
+    {
+        if (!report.Watched.IsEmpty)
+        {
+            var down = report.Watched.Count(w => w.Down);
+            yield return $"deployments down: {down} of {report.Watched.Length}";
+            foreach (var watched in report.Watched)
+            {
+                yield return $"  {WatchedText.Line(watched, status: true)}";
+            }
+        }
+
+        foreach (var host in report.PublicHosts)
+        {
+            yield return PublicHostLine(host);
+        }
+
+        foreach (var observer in Left(report, report.ObserverCapabilities))
+        {
+            yield return $"{observer.Name} left: {Remaining(observer)}";
+        }
+
+        foreach (var recovery in Left(report, report.RecoveryCapabilities).Where(c => c.Name != PL005RecoveryPath.RecoveryCapability))
+        {
+            yield return $"{recovery.Name} left to apply a fix: {Remaining(recovery)}";
+        }
+
+        if (DeployJobsLine(report) is { Length: > 0 } jobs)
+        {
+            yield return jobs;
+        }
+    }
+
+    private static string PublicHostLine(PublicHostReach host)
+    {
+        var dns = $"{string.Join(" and ", host.AnsweringDns)} DNS{(host.LostDns.IsEmpty ? "" : $" ({string.Join(", ", host.LostDns)} DNS lost)")}";
+        return (host.AnsweringDns.IsEmpty, host.LiveInstances.IsEmpty) switch
+        {
+            (false, false) => $"{host.Host} resolves through {dns} to a live {host.Capability}: {string.Join(", ", host.LiveInstances)}",
+            (true, _) => $"{host.Host} DOES NOT RESOLVE: every DNS provider publishing it is down ({string.Join(", ", host.LostDns)})",
+            _ => $"{host.Host} resolves through {dns} but NO {host.Capability} instance is left to answer",
+        };
+    }
+
+    private static IEnumerable<SimulatedCapability> Left(SimulationReport report, IEnumerable<string> names) =>
+        names.Select(name => report.Capabilities.FirstOrDefault(c => c.Name == name)).OfType<SimulatedCapability>();
+
+    private static string Remaining(SimulatedCapability capability) =>
+        capability.Remaining.IsEmpty ? $"none of {Count(capability.Before)}" : $"{string.Join(", ", capability.Remaining)} ({Count(capability.After)} of {Count(capability.Before)})";
 
     private static string Heading(SimulationReport report) =>
         report.Scenario is { } scenario ? $"Simulated outage of {report.DesignSource}: {scenario}" : $"Simulated outage of {report.DesignSource}";

@@ -49,5 +49,21 @@ public static class Terminal
         return table;
     }
 
-    public static IRenderable Line(string text) => new Text(text + "\n");
+    /// <summary>A line of text as it is: wrapping it at the table width would split a name across lines and leave trailing blanks.</summary>
+    public static IRenderable Line(string text) => new Unwrapped([text]);
+
+    /// <summary>Text already laid out in lines (another report), kept as it is.</summary>
+    public static IRenderable Block(string text) => new Unwrapped(text.TrimEnd('\n').Split('\n'));
+
+    private sealed class Unwrapped(string[] lines) : IRenderable
+    {
+        public Measurement Measure(RenderOptions options, int maxWidth)
+        {
+            var widest = lines.Max(line => line.Length);
+            return new Measurement(widest, widest);
+        }
+
+        public IEnumerable<Segment> Render(RenderOptions options, int maxWidth) =>
+            lines.SelectMany(line => new[] { new Segment(line), Segment.LineBreak });
+    }
 }

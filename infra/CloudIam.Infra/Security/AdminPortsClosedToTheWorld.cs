@@ -1,14 +1,17 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using CloudIam.Pulumi.Resources.Aws;
-using CloudIam.Pulumi.Resources.Scaleway;
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Yaml;
 using static CloudIam.Infra.Security.ProgramValues;
 
 namespace CloudIam.Infra.Security;
 
-/// <summary>SEC001: AWS and Scaleway security groups never accept an administration port from every address.</summary>
-public sealed class AdminPortsClosedToTheWorld : ISecurityCheck
+/// <summary>
+/// SEC001: firewalls (roles <c>firewall</c> and <c>firewall-rules</c>, any provider) never accept an administration
+/// port from every address. How a provider spells its rules is in its provider file (<c>firewall</c>); a firewall
+/// of a provider without that entry is reported, since its rules cannot be read.
+/// </summary>
+public sealed class AdminPortsClosedToTheWorld(ProviderCatalog providers) : ISecurityCheck
 {
     /// <summary>SSH, telnet, RDP, WinRM, Kubernetes API, etcd, kubelet.</summary>
     private static readonly ImmutableArray<int> AdminPorts = [22, 23, 3389, 5985, 5986, 6443, 2379, 2380, 10250];
@@ -23,51 +26,63 @@ public sealed class AdminPortsClosedToTheWorld : ISecurityCheck
         "SSH, RDP, Kubernetes API, etcd and kubelet ports reachable from 0.0.0.0/0 are scanned and brute-forced within minutes; "
         + "reach them from the VPN or CI ranges instead.";
 
-    public IEnumerable<SecurityFinding> Check(PulumiProgram program)
-    {
-        var awsGroupRules = program.OfType<Ec2SecurityGroup>().SelectMany(group => Items(group.Property("ingress")).OfType<ExprMap>()
-            .Select(rule => (group.LogicalName, Rule: new PortRule(
-                Texts(rule.GetValueOrDefault("cidrBlocks")).Concat(Texts(rule.GetValueOrDefault("ipv6CidrBlocks"))),
-                AllPorts: Text(rule.GetValueOrDefault("protocol")) == "-1",
-                Number(rule.GetValueOrDefault("fromPort")),
-                Number(rule.GetValueOrDefault("toPort"))))));
-        var awsRules = program.OfType<VpcSecurityGroupIngressRule>().Select(rule => (rule.LogicalName, Rule: new PortRule(
-            new[] { Text(rule.Property("cidrIpv4")), Text(rule.Property("cidrIpv6")) }.OfType<string>(),
-            AllPorts: Text(rule.Property("ipProtocol")) == "-1",
-            Number(rule.Property("fromPort")),
-            Number(rule.Property("toPort")))));
-        var scalewayRules = program.OfType<InstanceSecurityGroup>().Concat(program.OfType<InstanceSecurityGroupRules>())
-            .SelectMany(group => Items(group.Property("inboundRules")).OfType<ExprMap>()
-                .Where(rule => Text(rule.GetValueOrDefault("action")) == "accept")
-                .Select(rule => (group.LogicalName, Rule: ScalewayRule(rule))));
+    public IEnumerable<SecurityFinding> Check(PulumiProgram program) =>
+        WithRole(program, providers, ResourceRole.Firewall).Concat(WithRole(program, providers, ResourceRole.FirewallRules))
+            .SelectMany(Findings);
 
-        var openRules = awsGroupRules.Concat(awsRules).Concat(scalewayRules)
-            .Where(entry => entry.Rule.FromEverywhere && entry.Rule.OpensAdminPort)
-            .Select(entry => Finding(entry.LogicalName, "an ingress rule accepts an administration port from everywhere; narrow its source range"));
-        var acceptingGroups = program.OfType<InstanceSecurityGroup>()
-            .Where(group => Text(group.Property("inboundDefaultPolicy")) is null or "accept")
-            .Select(group => Finding(group.LogicalName, "the inbound default policy accepts every port from everywhere; set inboundDefaultPolicy: drop"));
-        return openRules.Concat(acceptingGroups);
+    private IEnumerable<SecurityFinding> Findings(ResourceDeclaration resource)
+    {
+        if (providers.OfType(resource.Type)?.Firewall is not { } firewall)
+        {
+            yield return Finding(resource, "its provider file does not say how this provider's firewall rules read, so they cannot be checked");
+            yield break;
+        }
+
+        var lists = firewall.Rules.Select(input => resource.Property(input)).OfType<Expr>().ToList();
+        var rules = lists.Count == 0 && providers.Is(resource.Type, ResourceRole.FirewallRules)
+            ? [resource.Properties]
+            : lists.SelectMany(Items).OfType<ExprMap>();
+        if (rules.Where(rule => Accepts(firewall, rule)).Select(rule => Read(firewall, rule)).Any(rule => rule.FromEverywhere && rule.OpensAdminPort))
+        {
+            yield return Finding(resource, "an ingress rule accepts an administration port from everywhere; narrow its source range");
+        }
+
+        if (providers.Is(resource.Type, ResourceRole.Firewall) && firewall.DefaultPolicy is { } policy
+            && Text(resource.Property(policy)) is var value && (value is null || value == firewall.Accept?.Value))
+        {
+            yield return Finding(resource, $"the inbound default policy accepts every port from everywhere; set {policy} to drop");
+        }
     }
 
-    /// <summary>Scaleway defaults: no <c>ipRange</c> means 0.0.0.0/0, no port means every port (but ICMP has none).</summary>
-    private static PortRule ScalewayRule(ExprMap rule)
+    private static bool Accepts(ProviderFirewall firewall, ExprMap rule) =>
+        firewall.Accept is not { } accept || Text(rule.GetValueOrDefault(accept.Input)) == accept.Value;
+
+    private static PortRule Read(ProviderFirewall firewall, ExprMap rule)
     {
-        var port = Number(rule.GetValueOrDefault("port"));
-        var range = Text(rule.GetValueOrDefault("portRange"))?.Split('-');
-        var (from, to) = range is [var low, var high]
+        // A source input holds one range or a list of them, depending on the provider.
+        var sources = firewall.Source.Select(input => rule.GetValueOrDefault(input))
+            .SelectMany(value => Text(value) is { } single ? [single] : Texts(value)).ToList();
+        var protocol = firewall.Protocol.Select(input => Text(rule.GetValueOrDefault(input))).OfType<string>().FirstOrDefault();
+        var from = firewall.FromPort.Select(input => Number(rule.GetValueOrDefault(input))).FirstOrDefault(port => port is not null);
+        var to = firewall.ToPort.Select(input => Number(rule.GetValueOrDefault(input))).FirstOrDefault(port => port is not null);
+        var range = firewall.PortRange.Select(input => Text(rule.GetValueOrDefault(input))).OfType<string>().FirstOrDefault()?.Split('-');
+        if (range is [var low, var high]
             && decimal.TryParse(low, NumberStyles.None, CultureInfo.InvariantCulture, out var lowPort)
-            && decimal.TryParse(high, NumberStyles.None, CultureInfo.InvariantCulture, out var highPort)
-                ? (lowPort, highPort)
-                : (port, port);
+            && decimal.TryParse(high, NumberStyles.None, CultureInfo.InvariantCulture, out var highPort))
+        {
+            (from, to) = (lowPort, highPort);
+        }
+
+        var unsetPorts = from is null && to is null && range is null;
         return new PortRule(
-            [Text(rule.GetValueOrDefault("ipRange")) ?? Everywhere[0]],
-            AllPorts: port is null && range is null && Text(rule.GetValueOrDefault("protocol")) != "ICMP",
+            sources.Count == 0 && firewall.OpenWhenUnset ? Everywhere : sources,
+            AllPorts: (protocol is not null && firewall.AnyProtocol.Contains(protocol))
+                || (firewall.OpenWhenUnset && unsetPorts && !(protocol is not null && firewall.Portless.Contains(protocol))),
             from,
             to);
     }
 
-    private SecurityFinding Finding(string resource, string message) => new() { CheckId = Id, Resource = resource, Message = message };
+    private SecurityFinding Finding(ResourceDeclaration resource, string message) => new() { CheckId = Id, Resource = resource.LogicalName, Message = message };
 
     /// <summary>Ports are null when they come from a reference; such a rule cannot be judged and is not reported.</summary>
     private sealed record PortRule(IEnumerable<string> Sources, bool AllPorts, decimal? From, decimal? To)

@@ -9,16 +9,25 @@ public static class SecurityBaseline
 {
     public static ImmutableArray<ISecurityCheck> Checks { get; } =
     [
-        new AdminPortsClosedToTheWorld(),
+        new AdminPortsClosedToTheWorld(ProviderCatalog.Shipped),
         new BucketsEncrypted(ProviderCatalog.Shipped),
         new BucketsNotPublic(ProviderCatalog.Shipped),
-        new InstanceMetadataV2Required(),
+        new InstanceMetadataV2Required(ProviderCatalog.Shipped),
         new KubernetesApiAllowList(ProviderCatalog.Shipped),
         new RunnersLeastPrivilege(),
         new SecretsOnlyFromConfig(),
         new ExposedOnlyWithAuthentication(),
         new TlsOnEveryPublicHost(),
         new SecretsOnlyInKubernetesSecrets(),
+        new ApiAllowListsNameSources(ProviderCatalog.Shipped),
+        new ClusterAdminsExplicit(),
+        new NamespacesDenyByDefault(),
+        new NamespacesEnforcePodSecurity(),
+        new CiJobsContained(),
+        new StateBucketsHardened(ProviderCatalog.Shipped),
+        new ClusterSecretsEncrypted(),
+        new ControlPlaneLogsKept(),
+        new NodesWithoutPublicAddresses(ProviderCatalog.Shipped),
     ];
 
     public static ImmutableArray<SecurityFinding> Run(PulumiProgram program) =>

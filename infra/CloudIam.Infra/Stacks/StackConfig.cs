@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using CloudIam.Pulumi.Watching;
 
 namespace CloudIam.Infra.Stacks;
 
@@ -19,17 +21,33 @@ public sealed record StackConfig
     /// <summary>Source ranges allowed to reach the Kubernetes API servers (VPN, CI egress).</summary>
     public required ImmutableArray<Ipv4Cidr> ApiAllowList { get; init; }
 
+    /// <summary>
+    /// IAM roles admitted to the EKS clusters as cluster administrators (the deploy role, on-call's role); nobody
+    /// else is, not even whoever created the cluster.
+    /// </summary>
+    public ImmutableArray<string> ClusterAdmins { get; init; } = [];
+
     public required string GitlabUrl { get; init; }
+
+    /// <summary>Where the bootstrap program keeps the Pulumi state; null when the stack does not declare it.</summary>
+    public StateConfig? State { get; init; }
 
     public required AlertingConfig Alerting { get; init; }
 
-    /// <summary>Customer deployments every status page probes.</summary>
-    public ImmutableArray<DeploymentProbe> Deployments { get; init; } = [];
+    /// <summary>Customer deployments every status page probes, with where they run: the design watches them.</summary>
+    public ImmutableArray<CustomerDeployment> Deployments { get; init; } = [];
 
     public const string DefaultMetricsRetention = "15d";
 
     /// <summary>Prometheus retention, a Prometheus duration.</summary>
     public string MetricsRetention { get; init; } = DefaultMetricsRetention;
+
+    /// <summary>The deployments and where each receiver's endpoint is hosted: what the design adds for PL004 and simulate.</summary>
+    public WatchList Watching => new()
+    {
+        Deployments = Deployments,
+        Receivers = [.. Alerting.Receivers.Select(receiver => new ReceiverHost { Name = receiver.Name, Provider = receiver.Provider, Region = receiver.Region })],
+    };
 
     /// <summary>How the tooling is published (controller, certificates, DNS, login); null publishes nothing.</summary>
     public ExposureConfig? Exposure { get; init; }
@@ -118,6 +136,26 @@ public sealed record VolumeSizes
     public string StatusPage { get; init; } = "1Gi";
 }
 
+/// <summary>The state buckets the bootstrap program manages (<c>cloudiam-infra:state</c>).</summary>
+public sealed record StateConfig
+{
+    /// <summary>Globally unique bucket name prefix (<c>cloudiam-pulumi-state</c>).</summary>
+    public required string BucketPrefix { get; init; }
+
+    public required string AwsRegion { get; init; }
+
+    /// <summary>Region of the replica bucket, another region than <see cref="AwsRegion"/>.</summary>
+    public required string AwsReplicaRegion { get; init; }
+
+    public required string ScalewayRegion { get; init; }
+
+    /// <summary>The only IAM role allowed to read and write the AWS state bucket (the deploy role).</summary>
+    public required string DeployRoleArn { get; init; }
+
+    /// <summary>The Scaleway IAM application (UUID) the deploy pipeline authenticates as.</summary>
+    public required string ScalewayDeployApplicationId { get; init; }
+}
+
 public sealed record RunnerConfig
 {
     public int Replicas { get; init; } = 1;
@@ -142,6 +180,10 @@ public sealed record AlertingConfig
     public required ImmutableArray<AlertReceiver> Receivers { get; init; }
 
     public ImmutableArray<AlertRoute> Routes { get; init; } = [];
+
+    /// <summary>Where an alert with these labels lands: the first route it takes, else the default receiver.</summary>
+    public string ReceiverOf(IReadOnlyDictionary<string, string> labels) =>
+        Routes.FirstOrDefault(route => route.Takes(labels))?.Receiver ?? DefaultReceiver;
 }
 
 /// <summary>A webhook receiver; its URL is a secret config key.</summary>
@@ -151,6 +193,14 @@ public sealed record AlertReceiver
 
     /// <summary>Name of the secret config key holding the webhook URL.</summary>
     public required string WebhookUrlSecret { get; init; }
+
+    /// <summary>
+    /// The provider hosting the endpoint the webhook reaches (a self-hosted chat on Scaleway); null for a
+    /// service off every provider of the design. Stated because the URL itself is a secret.
+    /// </summary>
+    public string? Provider { get; init; }
+
+    public string? Region { get; init; }
 }
 
 public sealed record AlertRoute
@@ -159,6 +209,36 @@ public sealed record AlertRoute
 
     /// <summary>Alertmanager matchers such as <c>severity="critical"</c>.</summary>
     public required ImmutableArray<string> Matchers { get; init; }
+
+    /// <summary>True when an alert with these labels takes this route: every matcher holds, as in Alertmanager.</summary>
+    public bool Takes(IReadOnlyDictionary<string, string> labels) =>
+        Matchers.All(matcher => AlertMatcher.Parse(matcher) is { } parsed && parsed.Holds(labels));
+}
+
+/// <summary>One Alertmanager matcher (<c>severity="critical"</c>, <c>team!=db</c>, <c>alertname=~"Deploy.*"</c>).</summary>
+public sealed partial record AlertMatcher(string Label, string Operator, string Value)
+{
+    /// <summary>Null when <paramref name="text"/> is not a matcher.</summary>
+    public static AlertMatcher? Parse(string text) =>
+        Syntax().Match(text) is { Success: true } match
+            ? new AlertMatcher(match.Groups["label"].Value, match.Groups["op"].Value, match.Groups["quoted"].Success ? match.Groups["quoted"].Value : match.Groups["bare"].Value)
+            : null;
+
+    /// <summary>A missing label is the empty string, and Alertmanager anchors regular expressions.</summary>
+    public bool Holds(IReadOnlyDictionary<string, string> labels)
+    {
+        var actual = labels.GetValueOrDefault(Label, "");
+        return Operator switch
+        {
+            "=" => actual == Value,
+            "!=" => actual != Value,
+            "=~" => Regex.IsMatch(actual, $"^(?:{Value})$", RegexOptions.None, TimeSpan.FromSeconds(1)),
+            _ => !Regex.IsMatch(actual, $"^(?:{Value})$", RegexOptions.None, TimeSpan.FromSeconds(1)),
+        };
+    }
+
+    [GeneratedRegex("""^\s*(?<label>[a-zA-Z_][a-zA-Z0-9_]*)\s*(?<op>=~|!~|!=|=)\s*(?:"(?<quoted>[^"\\]*)"|(?<bare>[^"\s]*))\s*$""")]
+    private static partial Regex Syntax();
 }
 
 /// <summary>
@@ -218,19 +298,14 @@ public sealed record DnsZoneConfig
     public string Relative(string host) => host == Name ? "" : host[..^(Name.Length + 1)];
 }
 
-public sealed record DeploymentProbe
-{
-    public required string Name { get; init; }
-
-    public required string Url { get; init; }
-}
-
 /// <summary>Names of the project config keys (without the <c>cloudiam-infra:</c> namespace).</summary>
 public static class StackConfigKeys
 {
     public const string Namespace = "cloudiam-infra";
     public const string Clusters = "clusters";
     public const string ApiAllowList = "apiAllowList";
+    public const string ClusterAdmins = "clusterAdmins";
+    public const string State = "state";
     public const string GitlabUrl = "gitlabUrl";
     public const string Alerting = "alerting";
     public const string Deployments = "deployments";
@@ -245,5 +320,5 @@ public static class StackConfigKeys
 
     /// <summary>The non-secret keys; a secret may not reuse one of these names.</summary>
     public static ImmutableArray<string> Settings { get; } =
-        [Clusters, ApiAllowList, GitlabUrl, Alerting, Deployments, MetricsRetention, Protect, Exposure];
+        [Clusters, ApiAllowList, ClusterAdmins, State, GitlabUrl, Alerting, Deployments, MetricsRetention, Protect, Exposure];
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CloudIam.Infra.Capabilities;
 using CloudIam.Placement;
+using CloudIam.Pulumi.Watching;
 
 namespace CloudIam.Infra.Stacks;
 
@@ -24,7 +25,11 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
             Source = source,
             Clusters = Clusters(fields.Required(StackConfigKeys.Clusters)),
             ApiAllowList = [.. List(fields.Required(StackConfigKeys.ApiAllowList), "apiAllowList").Items.Select(Cidr)],
+            ClusterAdmins = fields.Optional(StackConfigKeys.ClusterAdmins) is { } admins
+                ? [.. List(admins, "clusterAdmins").Items.Select(admin => Matching(admin, "a clusterAdmins entry", RoleArnPattern(), "an IAM role ARN such as arn:aws:iam::123456789012:role/deploy"))]
+                : [],
             GitlabUrl = Url(fields.Required(StackConfigKeys.GitlabUrl), "gitlabUrl"),
+            State = fields.Optional(StackConfigKeys.State) is { } state ? State(state) : null,
             Alerting = Alerting(fields.Required(StackConfigKeys.Alerting)),
             Deployments = fields.Optional(StackConfigKeys.Deployments) is { } deployments ? Deployments(deployments) : [],
             MetricsRetention = fields.Optional(StackConfigKeys.MetricsRetention) is { } retention
@@ -168,8 +173,13 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
         var receivers = receiversNode.Items.Select(item =>
         {
             var receiver = new Fields(this, Map(item, "a receiver"), "a receiver");
-            var secret = SecretKey(receiver.Required("webhookUrlSecret"), "webhookUrlSecret");
-            var result = new AlertReceiver { Name = String(receiver.Required("name"), "name"), WebhookUrlSecret = secret };
+            var result = new AlertReceiver
+            {
+                Name = String(receiver.Required("name"), "name"),
+                WebhookUrlSecret = SecretKey(receiver.Required("webhookUrlSecret"), "webhookUrlSecret"),
+                Provider = OptionalPlace(receiver, "provider"),
+                Region = OptionalPlace(receiver, "region"),
+            };
             receiver.RejectUnknown();
             return result;
         }).ToImmutableArray();
@@ -202,7 +212,7 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
                     var result = new AlertRoute
                     {
                         Receiver = ReceiverName(route.Required("receiver")),
-                        Matchers = [.. List(route.Required("matchers"), "matchers").Items.Select(matcher => String(matcher, "matcher"))],
+                        Matchers = [.. List(route.Required("matchers"), "matchers").Items.Select(Matcher)],
                     };
                     route.RejectUnknown();
                     return result;
@@ -211,6 +221,30 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
         };
         fields.RejectUnknown();
         return config;
+    }
+
+    private StateConfig State(ConfigNode node)
+    {
+        var fields = new Fields(this, Map(node, "state"), "state");
+        var state = new StateConfig
+        {
+            BucketPrefix = Matching(fields.Required("bucketPrefix"), "bucketPrefix", BucketPrefixPattern(), "a bucket name prefix such as cloudiam-pulumi-state"),
+            AwsRegion = String(fields.Required("awsRegion"), "awsRegion"),
+            AwsReplicaRegion = String(fields.Required("awsReplicaRegion"), "awsReplicaRegion"),
+            ScalewayRegion = String(fields.Required("scalewayRegion"), "scalewayRegion"),
+            DeployRoleArn = Matching(fields.Required("deployRoleArn"), "deployRoleArn", RoleArnPattern(), "an IAM role ARN"),
+            ScalewayDeployApplicationId = Matching(fields.Required("scalewayDeployApplicationId"), "scalewayDeployApplicationId", UuidPattern(), "a UUID"),
+        };
+        fields.RejectUnknown();
+        return state.AwsRegion != state.AwsReplicaRegion
+            ? state
+            : throw Error(node, "awsReplicaRegion must differ from awsRegion: a replica in the same region dies with it");
+    }
+
+    private string Matcher(ConfigNode node)
+    {
+        var text = String(node, "matcher");
+        return AlertMatcher.Parse(text) is null ? throw Error(node, $"'{text}' is not an Alertmanager matcher such as severity=\"critical\"") : text;
     }
 
     private ExposureConfig Exposure(ConfigNode node, ImmutableArray<ClusterConfig> clusters)
@@ -270,13 +304,44 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
         return exposure;
     }
 
-    private ImmutableArray<DeploymentProbe> Deployments(ConfigNode node)
+    /// <summary>
+    /// A deployments file, for designs read from exports and previews: <c>deployments</c> in the stack config's
+    /// format, and <c>receivers</c> with where each is hosted (<c>name</c>, <c>provider</c>, <c>region</c>).
+    /// </summary>
+    public WatchList BindWatchList(ConfigNode node)
+    {
+        var fields = new Fields(this, Map(node, "a deployments file"), "a deployments file");
+        var watching = new WatchList
+        {
+            Deployments = Deployments(fields.Required(StackConfigKeys.Deployments)),
+            Receivers = fields.Optional("receivers") is { } receivers
+                ? [.. List(receivers, "receivers").Items.Select(item =>
+                {
+                    var receiver = new Fields(this, Map(item, "a receiver"), "a receiver");
+                    var host = new ReceiverHost { Name = String(receiver.Required("name"), "name"), Provider = OptionalPlace(receiver, "provider"), Region = OptionalPlace(receiver, "region") };
+                    receiver.RejectUnknown();
+                    return host;
+                })]
+                : [],
+        };
+        fields.RejectUnknown();
+        return watching;
+    }
+
+    private ImmutableArray<CustomerDeployment> Deployments(ConfigNode node)
     {
         var list = List(node, "deployments");
         var probes = list.Items.Select(item =>
         {
             var fields = new Fields(this, Map(item, "a deployment"), "a deployment");
-            var probe = new DeploymentProbe { Name = String(fields.Required("name"), "name"), Url = Url(fields.Required("url"), "url") };
+            var probe = new CustomerDeployment
+            {
+                Name = String(fields.Required("name"), "name"),
+                Url = Url(fields.Required("url"), "url"),
+                Provider = Matching(fields.Required("provider"), "provider", PlaceNamePattern(), PlaceName),
+                Region = OptionalPlace(fields, "region"),
+                Network = OptionalPlace(fields, "network"),
+            };
             fields.RejectUnknown();
             return probe;
         }).ToImmutableArray();
@@ -284,6 +349,9 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
             ? probes
             : throw Error(list, "deployment names must be unique");
     }
+
+    private string? OptionalPlace(Fields fields, string key) =>
+        fields.Optional(key) is { } node ? Matching(node, key, PlaceNamePattern(), PlaceName) : null;
 
     private Ipv4Cidr Cidr(ConfigNode node) =>
         Ipv4Cidr.TryParse(String(node, "CIDR"), out var cidr)
@@ -380,8 +448,23 @@ internal sealed partial class StackConfigBinder(string source, ClusterProviders 
         }
     }
 
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,40}$")]
+    private static partial Regex BucketPrefixPattern();
+
+    [GeneratedRegex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    private static partial Regex UuidPattern();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$")]
+    private static partial Regex RoleArnPattern();
+
     [GeneratedRegex("^[a-z][a-z0-9-]{0,19}$")]
     private static partial Regex SiteNamePattern();
+
+    private const string PlaceName = "a lowercase name such as scaleway, fr-par or pn-keycloak";
+
+    /// <summary>Providers, regions and networks as failure-domain identifiers name them.</summary>
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$")]
+    private static partial Regex PlaceNamePattern();
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$")]
     private static partial Regex ZonePattern();

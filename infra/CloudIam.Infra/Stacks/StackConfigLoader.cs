@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CloudIam.Placement;
 using CloudIam.Placement.Input;
+using CloudIam.Pulumi.Watching;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -32,10 +33,7 @@ public static partial class StackConfigLoader
             throw new BadInputException(path, $"no config for stack '{stack}'; known stacks: {(known.IsEmpty ? "none" : string.Join(", ", known))}");
         }
 
-        var yaml = YamlInput.LoadFile(path, "stack config");
-        var root = yaml.Documents.Count == 0
-            ? new ConfigMap([], "line 1, column 1")
-            : FromYaml(path, yaml.Documents[0].RootNode);
+        var root = ReadYaml(path, "stack config");
 
         if (root is not ConfigMap document)
         {
@@ -50,6 +48,26 @@ public static partial class StackConfigLoader
 
         var secretsProvider = document.Entries.FirstOrDefault(entry => entry.Key == "secretsprovider").Value as ConfigScalar;
         return new StackConfigBinder(path, providers).Bind(stack, ProjectKeys(path, keys), secretsDecrypted: false) with { SecretsProvider = secretsProvider?.Value };
+    }
+
+    /// <summary>
+    /// A deployments file (<c>--deployments</c>): the customer deployments and receiver hosts a design read from an
+    /// export or a preview is checked against, in the stack config's format (README, "Reading real designs").
+    /// </summary>
+    public static WatchList WatchListFromFile(string path, ClusterProviders providers)
+    {
+        if (!File.Exists(path))
+        {
+            throw new BadInputException(path, "deployments file not found");
+        }
+
+        return new StackConfigBinder(path, providers).BindWatchList(ReadYaml(path, "deployments file"));
+    }
+
+    private static ConfigNode ReadYaml(string path, string what)
+    {
+        var yaml = YamlInput.LoadFile(path, what);
+        return yaml.Documents.Count == 0 ? new ConfigMap([], "line 1, column 1") : FromYaml(path, yaml.Documents[0].RootNode);
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed class DesignAnalysis
 {
     private readonly Dictionary<string, ResilienceDegree> _resilience = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<string>> _dependencies = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, int> _resourceIndex;
+    private readonly EffectiveDomains _effective;
+    private Watchers? _watchers;
 
     private DesignAnalysis(
         PlacementDesign design,
@@ -22,7 +25,9 @@ public sealed class DesignAnalysis
         ProviderServiceCatalog services,
         DomainTable domains,
         ImmutableSortedDictionary<string, CapabilityAnalysis> capabilities,
-        ImmutableSortedDictionary<string, int> undeclared)
+        ImmutableSortedDictionary<string, int> undeclared,
+        IReadOnlyDictionary<string, int> resourceIndex,
+        EffectiveDomains effective)
     {
         Design = design;
         Policy = policy;
@@ -30,6 +35,8 @@ public sealed class DesignAnalysis
         Domains = domains;
         Capabilities = capabilities;
         UndeclaredCapabilities = undeclared;
+        _resourceIndex = resourceIndex;
+        _effective = effective;
     }
 
     public PlacementDesign Design { get; }
@@ -49,6 +56,19 @@ public sealed class DesignAnalysis
     /// counts: such resources are checked by no rule, which a person should know about.
     /// </summary>
     public ImmutableSortedDictionary<string, int> UndeclaredCapabilities { get; }
+
+    /// <summary>Who probes which instance and how their alerts reach people, from the design's observer edges.</summary>
+    public Watchers Watchers => _watchers ??= new Watchers(this);
+
+    /// <summary>The effective domains of any resource of the design, instance or not (a receiver, an Alertmanager).</summary>
+    public ImmutableArray<FailureDomain> DomainsOf(string urn) =>
+        _resourceIndex.TryGetValue(urn, out var index) ? Domains.Resolve(_effective.Of(index)) : [];
+
+    public DesignResource? Resource(string urn) => _resourceIndex.TryGetValue(urn, out var index) ? Design.Resources[index] : null;
+
+    /// <summary>True when the outage takes the resource down; a URN outside the design is never lost.</summary>
+    public bool IsLost(string urn, OutageSet outage) =>
+        _resourceIndex.TryGetValue(urn, out var index) && outage.Hits(_effective.Of(index));
 
     public static DesignAnalysis Build(PlacementDesign design, PlacementPolicy policy, ProviderServiceCatalog services) =>
         new Builder(design, policy, services).Build();
@@ -236,7 +256,7 @@ public sealed class DesignAnalysis
                 pair => pair.Key,
                 pair => new CapabilityAnalysis(pair.Value, instances[pair.Key].ToImmutable(), unplaced[pair.Key].ToImmutable(), table),
                 StringComparer.Ordinal);
-            return new DesignAnalysis(design, policy, catalog, table, capabilities, undeclared.ToImmutableSortedDictionary(StringComparer.Ordinal));
+            return new DesignAnalysis(design, policy, catalog, table, capabilities, undeclared.ToImmutableSortedDictionary(StringComparer.Ordinal), _resourceIndex, effective);
         }
 
         private FailureDomain[] DomainsOf(ResourcePlacement placement)

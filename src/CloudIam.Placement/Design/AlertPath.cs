@@ -10,21 +10,31 @@ public enum AlertTarget
 }
 
 /// <summary>
-/// How a deployment's failure travels from one site to a person: each step is one setting of the design (a probe
-/// interval, an alert's <c>for:</c>, Alertmanager's <c>group_wait</c>) with the longest it can add. The library only
-/// adds them up; whoever builds the design reads them from what it deploys.
+/// How a deployment's failure reaches its target: the resources it passes through (an Alertmanager, then the
+/// receiver's endpoint; or a status page), lost when any of them is, and, where the design says, each setting on
+/// the way (a probe interval, an alert's <c>for:</c>, Alertmanager's <c>group_wait</c>) with the longest it can
+/// add. The hops tell whether an outage still lets the failure through (PL004, <c>simulate</c>); the settings tell
+/// how long it takes (PL011). The library only follows and adds them up; whoever builds the design reads them from
+/// what it deploys.
 /// </summary>
 public sealed record AlertPath
 {
-    /// <summary>The site the failure is seen from (<c>scw-par</c>).</summary>
-    public required string Site { get; init; }
+    /// <summary>For people: <c>aws-par-alertmanager -> oncall</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>URN of the resource that raises the alert or shows the status.</summary>
+    public required string From { get; init; }
+
+    /// <summary>URNs of every hop, <see cref="From"/> included.</summary>
+    public required ImmutableArray<string> Through { get; init; }
 
     public required AlertTarget Target { get; init; }
 
     /// <summary>The capability that delivers it (<c>alerting</c>, <c>status-page</c>), for violations.</summary>
     public required string Capability { get; init; }
 
-    public required ImmutableArray<AlertPathStep> Steps { get; init; }
+    /// <summary>The settings on the way; empty when the source does not say (exports, previews), so no time is known.</summary>
+    public ImmutableArray<AlertPathStep> Steps { get; init; } = [];
 
     /// <summary>Worst case: every step waits as long as it can.</summary>
     public TimeSpan WorstCase => Steps.Aggregate(TimeSpan.Zero, (total, step) => total + step.Worst);

@@ -10,6 +10,9 @@ public sealed record PlacementDesign
 
     public required ImmutableArray<DesignResource> Resources { get; init; }
 
-    /// <summary>How failures reach people from each site; empty for sources that do not say (exports, previews).</summary>
+    /// <summary>Who probes whom; empty when the source says nothing about probes.</summary>
+    public ImmutableArray<Observation> Observations { get; init; } = [];
+
+    /// <summary>How failures reach people and the public status page; empty when the source says nothing about paging.</summary>
     public ImmutableArray<AlertPath> AlertPaths { get; init; } = [];
 }

@@ -35,7 +35,8 @@ public static class PolicyEngine
             Violations = violations.ToImmutable(),
             Suppressed = suppressed.ToImmutable(),
             UndeclaredCapabilities = analysis.UndeclaredCapabilities,
-            TimesToTarget = [.. analysis.Design.AlertPaths.Select(path => new TimeToTarget
+            Watched = analysis.Watchers.Describe(analysis.Outage()),
+            TimesToTarget = [.. analysis.Design.AlertPaths.Where(path => !path.Steps.IsEmpty).Select(path => new TimeToTarget
             {
                 Path = path,
                 Budget = analysis.Policy.Budgets.TryGetValue(path.Target, out var budget) ? budget : null,

@@ -30,11 +30,14 @@ public sealed record PolicyReport
     /// <summary>Tagged capabilities the policy does not declare, with resource counts: checked by no rule.</summary>
     public ImmutableSortedDictionary<string, int> UndeclaredCapabilities { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
 
+    /// <summary>The observed instances (customer deployments) with where they run, what probes them and how alerts about them page.</summary>
+    public ImmutableArray<WatchedInstance> Watched { get; init; } = [];
+
     /// <summary>The design's alert paths with their worst cases against the policy's budgets (PL011); empty when the design has none.</summary>
     public ImmutableArray<TimeToTarget> TimesToTarget { get; init; } = [];
 }
 
-/// <summary>One site's worst-case time from a deployment failing to a target, and the budget it is held to.</summary>
+/// <summary>One alert path's worst-case time from a deployment failing to its target, and the budget it is held to.</summary>
 public sealed record TimeToTarget
 {
     public required AlertPath Path { get; init; }

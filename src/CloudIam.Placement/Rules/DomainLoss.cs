@@ -22,7 +22,10 @@ public sealed record DomainLoss
     /// scaleway): the narrowest kind, and within it the deepest identifier, since a regional service
     /// (<c>scaleway/fr-par/svc:dhcp</c>) is narrower than a global one (<c>scaleway/svc:iam</c>).
     /// </summary>
-    public FailureDomain Narrowest => Domains.MaxBy(d => (d.Kind, d.Id.Count(c => c == '/')))!;
+    public FailureDomain Narrowest => NarrowestOf(Domains);
+
+    /// <summary>The most specific of some domains (see <see cref="Narrowest"/>).</summary>
+    public static FailureDomain NarrowestOf(IEnumerable<FailureDomain> domains) => domains.MaxBy(d => (d.Kind, d.Id.Count(c => c == '/')))!;
 
     public ImmutableArray<string> Ids => [.. Domains.Select(d => d.Id)];
 

@@ -16,7 +16,7 @@ public sealed class PL011TimeToPage : IPlacementRule
         "Surviving an outage is not enough if nobody hears of it in time: in the Scaleway incident the failure took 6 minutes "
         + "to identify and 1h31 to reach the status page. The worst case adds up every wait on the path from a deployment "
         + "failing to the on-call being paged (probe interval, scrape and rule evaluation intervals, the alert's 'for:', "
-        + "Alertmanager's group_wait) and to the public status page showing it; 'budgets' in the policy caps each, per site.";
+        + "Alertmanager's group_wait) and to the public status page showing it; 'budgets' in the policy caps each, per path.";
 
     public string HowToFix =>
         "Shorten the setting the violation names (the costliest on the path): probe more often, lower the alert's 'for:' "
@@ -39,11 +39,11 @@ public sealed class PL011TimeToPage : IPlacementRule
                 Capability = path.Capability,
                 Severity = Severity.Error,
                 Domains = [],
-                Message = $"from {path.Site}, a failing deployment reaches the {Describe(path.Target)} after up to {Durations.Format(path.WorstCase)}, "
+                Message = $"on {path.Name}, a failing deployment reaches the {Describe(path.Target)} after up to {Durations.Format(path.WorstCase)}, "
                     + $"over the budget of {Durations.Format(budget)}; the costliest setting is {costliest.Setting} ({Durations.Format(costliest.Worst)})",
                 Suggestion = costliest.Worst > over
-                    ? $"lower {costliest.Setting} on {path.Site} to at most {Durations.Format(costliest.Worst - over)}"
-                    : $"lower {costliest.Setting} on {path.Site} and the next costliest settings by {Durations.Format(over)} in total",
+                    ? $"lower {costliest.Setting} (on {path.Name}) to at most {Durations.Format(costliest.Worst - over)}"
+                    : $"lower {costliest.Setting} (on {path.Name}) and the next costliest settings by {Durations.Format(over)} in total",
             };
         }
     }

@@ -18,6 +18,18 @@ public sealed record SimulationReport
 
     public required ImmutableArray<SimulatedCapability> Capabilities { get; init; }
 
+    /// <summary>Every instance of an observed capability (the customer deployments): whether it falls, and who still sees and pages about it.</summary>
+    public ImmutableArray<WatchedInstance> Watched { get; init; } = [];
+
+    /// <summary>Whether each public host (the status page's) still leads to a live instance.</summary>
+    public ImmutableArray<PublicHostReach> PublicHosts { get; init; } = [];
+
+    /// <summary>Capabilities that observe others (the status page, alerting), by name.</summary>
+    public ImmutableArray<string> ObserverCapabilities { get; init; } = [];
+
+    /// <summary>The policy's recovery capabilities (the runners that apply a fix), by name.</summary>
+    public ImmutableArray<string> RecoveryCapabilities { get; init; } = [];
+
     public bool AllCriticalUp => Capabilities.All(c => !c.Critical || c.Up);
 
     public static SimulationReport Simulate(DesignAnalysis analysis, OutageSet outage, string? scenario = null) => new()
@@ -36,6 +48,10 @@ public sealed record SimulationReport
             BrokenDependencies = o.BrokenDependencies,
             Remaining = [.. analysis.Capabilities[o.Capability].Instances.Where(i => !i.IsLostIn(outage)).Select(i => i.Resource.Name)],
         })],
+        Watched = analysis.Watchers.Describe(outage),
+        PublicHosts = PublicHostReach.Of(analysis, outage),
+        ObserverCapabilities = [.. analysis.Capabilities.Values.Where(c => !c.Spec.Observes.IsEmpty).Select(c => c.Name)],
+        RecoveryCapabilities = analysis.Policy.Recovery?.Capabilities ?? [],
     };
 }
 

@@ -39,6 +39,18 @@ public sealed record ProviderDefinition
 
     /// <summary>The provider's public status page, for the status page's "cloud-providers" group.</summary>
     public required ProviderStatusPage? Status { get; init; }
+
+    /// <summary>
+    /// The input of an <c>api-access-list</c> rule that admits the provider's own address ranges (every customer's
+    /// machines there), which SEC011 refuses; null when the provider has none.
+    /// </summary>
+    public string? ApiAccessProviderRanges { get; init; }
+
+    /// <summary>How the inbound rules of the provider's firewalls read; null when it has none the checker knows.</summary>
+    public ProviderFirewall? Firewall { get; init; }
+
+    /// <summary>How the provider's instances protect their metadata service; null when it hands out no credentials there.</summary>
+    public ProviderInstanceMetadata? InstanceMetadata { get; init; }
 }
 
 /// <summary>Input (then output) names that carry a resource's location and attachments.</summary>
@@ -61,4 +73,51 @@ public sealed record ProviderStatusPage
 
     /// <summary>Gatus conditions (<c>[STATUS] == 200</c>).</summary>
     public required ImmutableArray<string> Conditions { get; init; }
+}
+
+/// <summary>Input names of inbound firewall rules (roles <c>firewall</c>, <c>firewall-rules</c>).</summary>
+public sealed record ProviderFirewall
+{
+    /// <summary>List inputs holding one map per inbound rule; a <c>firewall-rules</c> resource without them is one rule.</summary>
+    public required ImmutableArray<string> Rules { get; init; }
+
+    /// <summary>Inputs naming the address ranges a rule admits.</summary>
+    public required ImmutableArray<string> Source { get; init; }
+
+    public required ImmutableArray<string> FromPort { get; init; }
+
+    public required ImmutableArray<string> ToPort { get; init; }
+
+    /// <summary>Inputs holding a <c>low-high</c> port range.</summary>
+    public required ImmutableArray<string> PortRange { get; init; }
+
+    public required ImmutableArray<string> Protocol { get; init; }
+
+    /// <summary>Protocol values meaning every protocol and port (AWS <c>-1</c>).</summary>
+    public required ImmutableArray<string> AnyProtocol { get; init; }
+
+    /// <summary>Protocols without ports (ICMP): a rule of one opens no port.</summary>
+    public required ImmutableArray<string> Portless { get; init; }
+
+    /// <summary>The input and value of a rule that admits traffic; null when every rule admits.</summary>
+    public required (string Input, string Value)? Accept { get; init; }
+
+    /// <summary>True when the provider reads a rule without source as every address and without port as every port.</summary>
+    public required bool OpenWhenUnset { get; init; }
+
+    /// <summary>The input holding a firewall's default inbound policy, which admits everything unless set to another value than <see cref="Accept"/>'s.</summary>
+    public required string? DefaultPolicy { get; init; }
+}
+
+/// <summary>Input paths of the metadata service settings (roles <c>instance</c>, <c>instance-template</c>, <c>node-pool</c>).</summary>
+public sealed record ProviderInstanceMetadata
+{
+    /// <summary>Path and value requiring session tokens (<c>metadataOptions.httpTokens</c> = <c>required</c>).</summary>
+    public required (string Path, string Value) Tokens { get; init; }
+
+    /// <summary>Path and value turning the endpoint off.</summary>
+    public required (string Path, string Value) EndpointOff { get; init; }
+
+    /// <summary>Path of a node pool's reference to the instance template it launches from.</summary>
+    public required string NodePoolTemplate { get; init; }
 }

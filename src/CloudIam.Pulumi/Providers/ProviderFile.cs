@@ -18,11 +18,16 @@ namespace CloudIam.Pulumi.Providers;
 public static partial class ProviderFile
 {
     private static readonly string[] TopKeys =
-        ["name", "packages", "runsOnCluster", "roles", "globalModules", "inputs", "zoneRegion", "apiServerHost", "services", "status"];
+        ["name", "packages", "runsOnCluster", "roles", "globalModules", "inputs", "zoneRegion", "apiServerHost", "services", "status", "firewall",
+        "instanceMetadata", "apiAccessProviderRanges"];
 
     private static readonly string[] InputKeys = ["region", "zone", "network", "subnet"];
     private static readonly string[] ServiceKeys = ["name", "scope", "usedBy", "description"];
     private static readonly string[] StatusKeys = ["url", "conditions"];
+    private static readonly string[] FirewallKeys =
+        ["rules", "source", "fromPort", "toPort", "portRange", "protocol", "anyProtocol", "portless", "accept", "openWhenUnset", "defaultPolicy"];
+
+    private static readonly string[] InstanceMetadataKeys = ["tokens", "endpointOff", "nodePoolTemplate"];
 
     private static readonly FrozenDictionary<string, ResourceRole> RoleNames =
         Enum.GetValues<ResourceRole>().ToFrozenDictionary(Kebab, StringComparer.Ordinal);
@@ -71,20 +76,62 @@ public static partial class ProviderFile
             },
             ZoneRegion = Pattern(root, "zoneRegion", source),
             ApiServerHost = Pattern(root, "apiServerHost", source),
-            RunsOnCluster = Scalar(root, "runsOnCluster", source) switch
-            {
-                null or "false" => false,
-                "true" => true,
-                var other => throw At(root["runsOnCluster"], source, $"runsOnCluster must be true or false, not '{other}'"),
-            },
+            ApiAccessProviderRanges = Scalar(root, "apiAccessProviderRanges", source),
+            RunsOnCluster = Boolean(root, "runsOnCluster", source),
             Services = Services(root, source),
             Status = status is null ? null : new ProviderStatusPage
             {
                 Url = Scalar(status, "url", source) ?? throw Missing(status, "url", source),
                 Conditions = Strings(status, "conditions", source),
             },
+            Firewall = Mapping(root, "firewall", source) is { } firewall ? Firewall(firewall, source) : null,
+            InstanceMetadata = Mapping(root, "instanceMetadata", source) is { } metadata ? InstanceMetadata(metadata, source) : null,
         };
     }
+
+    private static ProviderFirewall Firewall(YamlMappingNode node, string source)
+    {
+        Only(node, FirewallKeys, source);
+        return new ProviderFirewall
+        {
+            Rules = Strings(node, "rules", source),
+            Source = Strings(node, "source", source) is { IsEmpty: false } sources ? sources : throw Missing(node, "source", source),
+            FromPort = Strings(node, "fromPort", source),
+            ToPort = Strings(node, "toPort", source),
+            PortRange = Strings(node, "portRange", source),
+            Protocol = Strings(node, "protocol", source),
+            AnyProtocol = Strings(node, "anyProtocol", source),
+            Portless = Strings(node, "portless", source),
+            Accept = Scalar(node, "accept", source) is { } accept ? Setting(node["accept"], accept, source) : null,
+            OpenWhenUnset = Boolean(node, "openWhenUnset", source),
+            DefaultPolicy = Scalar(node, "defaultPolicy", source),
+        };
+    }
+
+    private static ProviderInstanceMetadata InstanceMetadata(YamlMappingNode node, string source)
+    {
+        Only(node, InstanceMetadataKeys, source);
+        return new ProviderInstanceMetadata
+        {
+            Tokens = Setting(node, "tokens", source),
+            EndpointOff = Setting(node, "endpointOff", source),
+            NodePoolTemplate = Scalar(node, "nodePoolTemplate", source) ?? throw Missing(node, "nodePoolTemplate", source),
+        };
+    }
+
+    private static (string Path, string Value) Setting(YamlMappingNode node, string key, string source) =>
+        Scalar(node, key, source) is { } text ? Setting(node[key], text, source) : throw Missing(node, key, source);
+
+    /// <summary>An <c>input=value</c> pair.</summary>
+    private static (string Path, string Value) Setting(YamlNode node, string text, string source) =>
+        text.Split('=') is [{ Length: > 0 } path, { Length: > 0 } value] ? (path, value) : throw At(node, source, $"'{text}' must be input=value");
+
+    private static bool Boolean(YamlMappingNode node, string key, string source) => Scalar(node, key, source) switch
+    {
+        null or "false" => false,
+        "true" => true,
+        var other => throw At(node[key], source, $"{key} must be true or false, not '{other}'"),
+    };
 
     private static FrozenDictionary<string, ResourceRole> Roles(YamlMappingNode? roles, string source)
     {

@@ -19,6 +19,18 @@ public enum ResourceRole
     /// <summary>The list of addresses allowed to reach a managed cluster's API server.</summary>
     ApiAccessList,
 
+    /// <summary>A firewall (security group): inbound rules and, on some providers, a default inbound policy.</summary>
+    Firewall,
+
+    /// <summary>Inbound rules attached to a firewall: a list of rules, or the resource is one rule itself.</summary>
+    FirewallRules,
+
+    /// <summary>A virtual machine.</summary>
+    Instance,
+
+    /// <summary>What virtual machines (a node pool's, too) are launched from.</summary>
+    InstanceTemplate,
+
     /// <summary>An account- or organization-wide resource (IAM): placed on its provider only.</summary>
     Global,
 

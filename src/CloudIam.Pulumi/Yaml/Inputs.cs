@@ -38,6 +38,9 @@ public static class Input
 {
     /// <summary><c>fn::toJSON</c> as a string input (IAM policy documents, kubeconfigs with references).</summary>
     public static Input<string> Json(Expr value) => Input<string>.Wrap(Expr.ToJson(value));
+
+    /// <summary>A string built from text and outputs (<c>${ip.address}/32</c>).</summary>
+    public static Input<string> Format(ref InterpolationHandler handler) => Input<string>.Wrap(handler.Build());
 }
 
 /// <summary>A project config key the program references as <c>${name}</c> instead of inlining its value.</summary>

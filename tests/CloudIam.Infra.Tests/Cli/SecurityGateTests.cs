@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using CloudIam.Infra.Compilation;
+using CloudIam.Infra.Platform;
 using CloudIam.Infra.Security;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Aws;
@@ -17,10 +19,7 @@ public sealed class SecurityGateTests
     /// <summary>Per rule, one resource that breaks it (the logical name the finding must name).</summary>
     private static readonly Dictionary<string, (string Name, Action<ProgramBuilder> Declare)> Breaking = new(StringComparer.Ordinal)
     {
-        ["SEC001"] = ("ssh-world", program => program.Add("ssh-world", new Ec2SecurityGroup
-        {
-            Ingress = [new SecurityGroupInlineRule { FromPort = 22, ToPort = 22, Protocol = "tcp", CidrBlocks = ["0.0.0.0/0"] }],
-        })),
+        ["SEC001"] = ("ssh-world", InWithoutBuilder),
         ["SEC002"] = ("plain-bucket", program => SecurityBaselineTests.BlockedS3Bucket(program, "plain-bucket")),
         ["SEC003"] = ("published", PublicBucket),
         ["SEC004"] = ("imds-v1", program => program.Add("imds-v1", new Ec2LaunchTemplate { MetadataOptions = new InstanceMetadataOptions { HttpTokens = "optional" } })),
@@ -38,6 +37,31 @@ public sealed class SecurityGateTests
             Metadata = new ObjectMeta { Name = "leaky-config" },
             Data = new ExprMap { ["url"] = program.SecretConfig("oncallWebhookUrl") },
         })),
+        ["SEC011"] = ("scaleway-ranges", program => program.Add("scaleway-ranges", new KubernetesAcl
+        {
+            ClusterId = "fr-par/11111111-1111-1111-1111-111111111111",
+            AclRules = [new AclRule { ScalewayRanges = true }],
+        })),
+        ["SEC012"] = ("creator-admin", program => program.Add("creator-admin", new EksCluster { RoleArn = "arn", VpcConfig = new EksVpcConfig { SubnetIds = ["subnet-1"] } })),
+        ["SEC013"] = ("open-namespace", program => program.Add("open-namespace", new KubernetesNamespace { Metadata = new ObjectMeta { Name = "open" } })),
+        ["SEC014"] = ("unlabelled-namespace", program => program.Add("unlabelled-namespace", new KubernetesNamespace { Metadata = new ObjectMeta { Name = "unlabelled" } })),
+        ["SEC015"] = ("open-runner", program => program.Add("open-runner", new HelmRelease { Chart = "gitlab-runner", Namespace = "ci" })),
+        ["SEC016"] = ("plain-state", program => program.Add("plain-state", new S3Bucket
+        {
+            Tags = ImmutableSortedDictionary.Create<string, string>().Add(StateBucket.PurposeKey, StateBucket.Purpose),
+        })),
+        ["SEC017"] = ("unencrypted-eks", program => program.Add("unencrypted-eks", new EksCluster { RoleArn = "arn", VpcConfig = new EksVpcConfig { SubnetIds = ["subnet-1"] } })),
+        ["SEC018"] = ("silent-eks", program => program.Add("silent-eks", new EksCluster { RoleArn = "arn", VpcConfig = new EksVpcConfig { SubnetIds = ["subnet-1"] } })),
+        ["SEC019"] = ("public-pool", program => program.Add("public-pool", new KubernetesPool { ClusterId = "fr-par/11111111-1111-1111-1111-111111111111", NodeType = "PRO2-S", Size = 1 })),
+    };
+
+    /// <summary>Breaking resources of types the program has no builder for, declared as another program would.</summary>
+    private static readonly Dictionary<string, ResourceDeclaration> WithoutBuilder = new(StringComparer.Ordinal)
+    {
+        ["SEC001"] = SecurityBaselineTests.Raw("ssh-world", "aws:ec2/securityGroup:SecurityGroup", new ExprMap
+        {
+            ["ingress"] = new ExprList([new ExprMap { ["fromPort"] = 22, ["toPort"] = 22, ["protocol"] = "tcp", ["cidrBlocks"] = new ExprList(["0.0.0.0/0"]) }]),
+        }),
     };
 
     public static TheoryData<string> Rules => [.. SecurityBaseline.Checks.Select(check => check.Id)];
@@ -54,7 +78,7 @@ public sealed class SecurityGateTests
     {
         var (name, declare) = Breaking[rule];
 
-        var result = CliHarness.RunWith(config => With(config, declare), "compile", "--stack", "prod");
+        var result = CliHarness.RunWith(config => With(config, declare, WithoutBuilder.TryGetValue(rule, out var raw) ? [raw] : []), "compile", "--stack", "prod");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(result.Out);
@@ -88,17 +112,22 @@ public sealed class SecurityGateTests
         Assert.Contains("private-acl", result.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>The breaking resource is a type without a builder: it is in <see cref="WithoutBuilder"/>.</summary>
+    private static void InWithoutBuilder(ProgramBuilder program)
+    {
+    }
+
     private static void PublicBucket(ProgramBuilder program)
     {
         var bucket = program.Add("published", new ObjectBucket());
         program.Add("published-acl", new ObjectBucketAcl { Bucket = bucket.Name(), Acl = "public-read" });
     }
 
-    private static CompiledStack With(StackConfig config, Action<ProgramBuilder> declare)
+    private static CompiledStack With(StackConfig config, Action<ProgramBuilder> declare, params ResourceDeclaration[] raw)
     {
         var program = CompiledStack.Compile(config).Program;
         var extra = new ProgramBuilder(program.Name);
         declare(extra);
-        return CompiledStack.From(config, program with { Resources = [.. program.Resources, .. extra.Build().Resources] });
+        return CompiledStack.From(config, program with { Resources = [.. program.Resources, .. extra.Build().Resources, .. raw] });
     }
 }

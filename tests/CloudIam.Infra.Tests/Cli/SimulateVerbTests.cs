@@ -77,7 +77,7 @@ public sealed class SimulateVerbTests
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);
         Assert.Equal(
-            ["scaleway/fr-par/svc:dhcp", "scaleway/fr-par/svc:kapsule-control-plane", "scaleway/fr-par/svc:private-dns"],
+            ["scaleway/fr-par/svc:dhcp", "scaleway/fr-par/svc:kapsule-control-plane", "scaleway/fr-par/svc:private-dns", "scaleway/fr-par/svc:public-gateway"],
             json.RootElement.GetProperty("outage").EnumerateArray().Select(d => d.GetString()!));
     }
 

@@ -34,6 +34,7 @@ public sealed class PL002SingleDomainLossTests
             "scaleway/fr-par/svc:dhcp",
             "scaleway/fr-par/svc:kapsule-control-plane",
             "scaleway/fr-par/svc:private-dns",
+            "scaleway/fr-par/svc:public-gateway",
             "scaleway/svc:iam");
         Assert.StartsWith("losing scaleway/fr-par/svc:dhcp alone leaves metrics with 0 of 2 instances (minHealthy 1), as does losing scaleway, ", violation.Message, StringComparison.Ordinal);
         Assert.Equal("add one metrics instance on aws (eu-west-3)", violation.Suggestion);

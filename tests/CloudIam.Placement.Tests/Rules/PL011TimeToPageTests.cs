@@ -25,10 +25,10 @@ public sealed class PL011TimeToPageTests
         Assert.Equal("alerting", violation.Capability);
         Assert.Equal(Severity.Error, violation.Severity);
         Assert.Equal(
-            "from scw-par, a failing deployment reaches the on-call's pager after up to 7m30s, over the budget of 5m; "
+            "on scw-par-alertmanager -> oncall, a failing deployment reaches the on-call's pager after up to 7m30s, over the budget of 5m; "
             + "the costliest setting is DeploymentDown for: (5m)",
             violation.Message);
-        Assert.Equal("lower DeploymentDown for: on scw-par to at most 2m30s", violation.Suggestion);
+        Assert.Equal("lower DeploymentDown for: (on scw-par-alertmanager -> oncall) to at most 2m30s", violation.Suggestion);
     }
 
     [Fact]
@@ -44,7 +44,9 @@ public sealed class PL011TimeToPageTests
     {
         var status = new AlertPath
         {
-            Site = "aws-par",
+            Name = "aws-par-gatus -> public status page",
+            From = "aws-par-gatus",
+            Through = ["aws-par-gatus"],
             Target = AlertTarget.PublicStatus,
             Capability = "status-page",
             Steps = [new AlertPathStep("gatus interval", TimeSpan.FromMinutes(10))],
@@ -53,7 +55,7 @@ public sealed class PL011TimeToPageTests
         var violations = Run(Page("scw-par", forSeconds: 60), Page("aws-par", forSeconds: 600), status);
 
         Assert.Equal(["alerting", "status-page"], violations.Select(v => v.Capability));
-        Assert.All(violations, v => Assert.StartsWith("from aws-par", v.Message, StringComparison.Ordinal));
+        Assert.All(violations, v => Assert.StartsWith("on aws-par", v.Message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -80,7 +82,9 @@ public sealed class PL011TimeToPageTests
 
     private static AlertPath Page(string site, int forSeconds) => new()
     {
-        Site = site,
+        Name = $"{site}-alertmanager -> oncall",
+        From = $"{site}-alertmanager",
+        Through = [$"{site}-alertmanager", "oncall"],
         Target = AlertTarget.Page,
         Capability = "alerting",
         Steps =

@@ -11,6 +11,8 @@ namespace CloudIam.Placement.Tests.Support;
 internal sealed class TestDesign
 {
     private readonly List<TestResource> _resources = [];
+    private readonly List<Observation> _observations = [];
+    private readonly List<AlertPath> _paths = [];
 
     public static string UrnOf(string name, string type = TestResource.DefaultType) =>
         $"urn:pulumi:test::cloudiam-infra::{type}::{name}";
@@ -22,10 +24,33 @@ internal sealed class TestDesign
         return this;
     }
 
+    /// <summary>An observer edge: <paramref name="observer"/> probes <paramref name="observed"/>.</summary>
+    public TestDesign Probe(string observer, string observed)
+    {
+        _observations.Add(new Observation { Observer = UrnOf(observer), Observed = UrnOf(observed) });
+        return this;
+    }
+
+    /// <summary>An alert path raised by <paramref name="from"/> through the other hops.</summary>
+    public TestDesign Pages(string from, params string[] through)
+    {
+        _paths.Add(new AlertPath
+        {
+            From = UrnOf(from),
+            Name = string.Join(" -> ", [from, .. through]),
+            Through = [UrnOf(from), .. through.Select(t => UrnOf(t))],
+            Target = AlertTarget.Page,
+            Capability = "alerting",
+        });
+        return this;
+    }
+
     public PlacementDesign Build() => new()
     {
         Source = "test design",
         Resources = [.. _resources.Select(r => r.Build())],
+        Observations = [.. _observations],
+        AlertPaths = [.. _paths],
     };
 }
 

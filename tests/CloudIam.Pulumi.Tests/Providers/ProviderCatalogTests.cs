@@ -47,7 +47,7 @@ public sealed class ProviderCatalogTests
         Assert.Equal(typeof(ProviderCatalog).Assembly.GetManifestResourceNames().Count(name => name.StartsWith("providers/", StringComparison.Ordinal)), Shipped.Providers.Length);
         Assert.Superset(new HashSet<string> { "aws", "kubernetes", "ovh", "scaleway" }, Shipped.Providers.Select(p => p.Name).ToHashSet());
         Assert.Superset(new HashSet<string> { "aws", "ovh", "scaleway" }, Shipped.Services.Providers.ToHashSet());
-        Assert.Equal(["dhcp", "private-dns", "kapsule-control-plane", "iam"], Shipped.Services.ServicesOf("scaleway").Select(s => s.Name));
+        Assert.Equal(["dhcp", "private-dns", "kapsule-control-plane", "public-gateway", "iam"], Shipped.Services.ServicesOf("scaleway").Select(s => s.Name));
         Assert.Equal("https://status.scaleway.com/api/v2/status.json", Shipped.ByName("scaleway")?.Status?.Url);
         Assert.Equal(["[STATUS] == 200"], Shipped.ByName("aws")?.Status?.Conditions);
         Assert.Equal("kubernetes", Shipped.OfType("kubernetes:helm.sh/v3:Release")?.Name);
@@ -110,6 +110,9 @@ public sealed class ProviderCatalogTests
     [InlineData("name: acme\npackages: [acme]\ninputs:\n  region: [region]\n  zones: [zone]\n", 5, "unknown key 'zones'")]
     [InlineData("name: acme\npackages: [acme]\nroles:\n  cluster: [acme:k8s/cluster:Cluster]\n  node-pool: [acme:k8s/cluster:Cluster]\n", 5, "type 'acme:k8s/cluster:Cluster' has two roles")]
     [InlineData("name: acme\npackages: [acme]\nservices:\n  - name: dhcp\n    scope: zonal\n    usedBy: all\n    description: d\n", 4, "scope must be regional or global")]
+    [InlineData("name: acme\npackages: [acme]\nfirewall:\n  source: [cidr]\n  accept: action\n", 5, "'action' must be input=value")]
+    [InlineData("name: acme\npackages: [acme]\nfirewall:\n  source: [cidr]\n  sources: [cidr]\n", 5, "unknown key 'sources'")]
+    [InlineData("name: acme\npackages: [acme]\ninstanceMetadata:\n  tokens: metadata.tokens=required\n  endpointOff: metadata.endpoint=off\n", 4, "nodePoolTemplate")]
     [InlineData("name: acme\npackages: [acme\n", 3, "")]
     public void Rejects_a_malformed_provider_file_naming_file_and_line(string yaml, int line, string problem)
     {
@@ -153,6 +156,23 @@ public sealed class ProviderCatalogTests
 
         Assert.Equal(("inline.yaml", "line 4, column 3"), (error.Source, error.Location));
         Assert.Contains("expected a non-empty scalar", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Aws_and_scaleway_say_how_their_firewall_rules_and_instance_metadata_read()
+    {
+        var aws = Shipped.ByName("aws")!;
+        var scaleway = Shipped.ByName("scaleway")!;
+
+        Assert.Equal(ResourceRole.Firewall, Shipped.RoleOf("aws:ec2/securityGroup:SecurityGroup"));
+        Assert.Equal(ResourceRole.FirewallRules, Shipped.RoleOf("scaleway:instance/securityGroupRules:SecurityGroupRules"));
+        Assert.Equal(ResourceRole.InstanceTemplate, Shipped.RoleOf("aws:ec2/launchTemplate:LaunchTemplate"));
+        Assert.Equal<string>(["-1"], aws.Firewall!.AnyProtocol);
+        Assert.False(aws.Firewall.OpenWhenUnset);
+        Assert.Equal(("action", "accept"), scaleway.Firewall!.Accept);
+        Assert.True(scaleway.Firewall.OpenWhenUnset);
+        Assert.Equal(("metadataOptions.httpTokens", "required"), aws.InstanceMetadata!.Tokens);
+        Assert.Null(scaleway.InstanceMetadata);
     }
 
     [Fact]

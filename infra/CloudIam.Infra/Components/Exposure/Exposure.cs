@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CloudIam.Infra.Capabilities;
+using CloudIam.Infra.Components.Isolation;
 using CloudIam.Infra.Platform;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Resources.Kubernetes;
@@ -49,15 +50,51 @@ public sealed class Exposure
     public const string IngressClass = "traefik";
     public const string AuthHost = "auth";
 
+    public const string IngressNamespace = "ingress";
+
+    /// <summary>Traefik's entry point ports in the pod (chart <c>ports.web.port</c>, <c>ports.websecure.port</c>).</summary>
+    private const int TraefikWebPort = 8000;
+    private const int TraefikWebsecurePort = 8443;
+
+    /// <summary>oauth2-proxy's own port behind its Service's 80 (chart <c>containerPort</c>).</summary>
+    private const int OAuth2ProxyPort = 4180;
+
+    /// <summary>cert-manager's HTTP-01 solver pods listen here; Traefik sends the challenge requests to them.</summary>
+    private const int AcmeSolverPort = 8089;
+
+    /// <summary>cert-manager's webhook (chart <c>webhook.securePort</c>).</summary>
+    private const int CertManagerWebhookPort = 10250;
+
     private const string LetsEncrypt = "https://acme-v02.api.letsencrypt.org/directory";
     private const string AuthMiddleware = "oauth2-proxy";
 
     public Exposure(ProgramBuilder program, ExposureArgs args)
     {
         var (site, config) = (args.Site, args.Config);
-        var ingressNs = Tooling.Namespace(program, site, "ingress");
-        var certNs = Tooling.Namespace(program, site, "certificates");
-        var authNs = Tooling.Namespace(program, site, "auth");
+        var certNs = Tooling.Namespace(program, site, "certificates", CertificatesIsolation);
+        var authNs = Tooling.Namespace(program, site, "auth", AuthIsolation);
+        var authService = new PublishedService
+        {
+            Endpoint = AuthEndpoint(site.Cluster),
+            Service = new InClusterService("oauth2-proxy", authNs.Name, 80, OAuth2ProxyPort),
+            Namespace = authNs,
+            Access = Access.Anonymous,
+        };
+        var backends = args.Services.Append(authService)
+            .GroupBy(service => service.Namespace.Name, StringComparer.Ordinal)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => (Namespace: group.First().Namespace, Ports: BackendPorts(group)))
+            .ToImmutableArray();
+        var ingressNs = Tooling.Namespace(program, site, IngressNamespace, IngressIsolation(backends.Select(backend => (backend.Namespace.Name, backend.Ports))));
+        foreach (var (backend, ports) in backends)
+        {
+            Tooling.Allow(program, site, backend, Flow.From(
+                "from-ingress-controller",
+                "Traefik forwards the published hosts (and Let's Encrypt's HTTP-01 challenges, to cert-manager's solver pods) to these ports",
+                FlowPeer.Namespace(ingressNs.Name, FlowPeer.App(HelmCharts.Traefik.Name)),
+                ports));
+        }
+
         Controller = Tooling.Release(program, site, ingressNs, HelmCharts.Traefik, "traefik", Capability.Platform, new ExprMap
         {
             ["service"] = new ExprMap
@@ -163,13 +200,7 @@ public sealed class Exposure
         }, new ResourceOptions { Provider = site.Kubernetes, Parent = certNs.Resource, DependsOn = [CertManager, Controller] });
 
         var middleware = $"{authNs.Name}-{AuthMiddleware}@kubernetescrd";
-        Ingress(program, site, new PublishedService
-        {
-            Endpoint = AuthEndpoint(site.Cluster),
-            Service = new InClusterService("oauth2-proxy", authNs.Name, 80),
-            Namespace = authNs,
-            Access = Access.Anonymous,
-        }, authHost, Http01Issuer, middleware: null);
+        Ingress(program, site, authService, authHost, Http01Issuer, middleware: null);
         foreach (var service in args.Services)
         {
             var protectedBy = service.Access == Access.GitlabSignIn ? middleware : null;
@@ -189,6 +220,70 @@ public sealed class Exposure
 
     public Resource<HelmRelease> Controller { get; }
 
+    /// <summary>
+    /// Traefik's namespace: the internet comes in on its two entry points, it goes out only to the backends of the
+    /// published hosts and to the API server it reads Ingresses and Middlewares from.
+    /// </summary>
+    public static NamespaceIsolation IngressIsolation(IEnumerable<(string Namespace, ImmutableArray<FlowPort> Ports)> backends) => new()
+    {
+        PodSecurity = PodSecurityLevel.Restricted,
+        Flows =
+        [
+            new Flow
+            {
+                Name = "from-load-balancer",
+                Why = "the public entry: clients through the load balancer (which keeps their addresses) and its health checks from inside the VPC, "
+                    + "so no address can be named, only Traefik's web and websecure ports",
+                Direction = FlowDirection.Ingress,
+                Pods = FlowPeer.App(HelmCharts.Traefik.Name),
+                Peers = [],
+                Ports = [FlowPort.Tcp(TraefikWebPort), FlowPort.Tcp(TraefikWebsecurePort)],
+            },
+            .. backends.Select(backend => Flow.To(
+                $"to-{backend.Namespace}",
+                $"Traefik forwards the hosts published from {backend.Namespace} (and HTTP-01 challenges to cert-manager's solver pods there)",
+                FlowPeer.Namespace(backend.Namespace),
+                backend.Ports) with { Pods = FlowPeer.App(HelmCharts.Traefik.Name) }),
+            Flow.ToApiServer("Traefik watches Ingresses, Services and its Middlewares through the Kubernetes API"),
+        ],
+    };
+
+    /// <summary>cert-manager: ACME and Route 53 out, the API server in (admission webhook) and out.</summary>
+    public static NamespaceIsolation CertificatesIsolation { get; } = new()
+    {
+        PodSecurity = PodSecurityLevel.Restricted,
+        Flows =
+        [
+            Flow.ToInternet(
+                "acme",
+                "cert-manager orders certificates from Let's Encrypt and writes DNS-01 records through the Route 53 API (HTTPS), "
+                    + "self-checks HTTP-01 challenges at the public address (HTTP) and DNS-01 propagation at the authoritative name servers (DNS)",
+                FlowPort.Tcp(443), FlowPort.Tcp(80), FlowPort.Udp(53), FlowPort.Tcp(53)),
+            new Flow
+            {
+                Name = "webhook-from-api-server",
+                Why = "the API server calls cert-manager's admission webhook; it is outside the pod network, so only the port can be named",
+                Direction = FlowDirection.Ingress,
+                Pods = FlowPeer.Labels("app.kubernetes.io/component", "webhook"),
+                Peers = [],
+                Ports = [FlowPort.Tcp(CertManagerWebhookPort)],
+            },
+            Flow.ToApiServer("cert-manager, its CA injector and its webhook watch Certificates, Ingresses and Secrets through the Kubernetes API"),
+        ],
+    };
+
+    /// <summary>oauth2-proxy: Traefik in (added with the backends), GitLab out.</summary>
+    public static NamespaceIsolation AuthIsolation { get; } = new()
+    {
+        PodSecurity = PodSecurityLevel.Restricted,
+        Flows =
+        [
+            Flow.ToInternet(
+                "gitlab", "oauth2-proxy signs users in with GitLab (OIDC discovery, token exchange, group membership) over HTTPS; public addresses only",
+                FlowPort.Tcp(443)),
+        ],
+    };
+
     /// <summary>oauth2-proxy's own host: GitLab redirects back to it after sign-in.</summary>
     public static ToolingEndpoint AuthEndpoint(ClusterConfig cluster) => Tooling.Endpoint(cluster, AuthHost, "/ping");
 
@@ -197,6 +292,10 @@ public sealed class Exposure
     public Resource<HelmRelease> AuthProxy { get; }
 
     public Resource<ConfigGroup> Issuers { get; }
+
+    /// <summary>The pod ports of a namespace's published services, and the HTTP-01 solver's.</summary>
+    private static ImmutableArray<FlowPort> BackendPorts(IEnumerable<PublishedService> services) =>
+        [.. services.Select(service => service.Service.PodPort).Append(AcmeSolverPort).Distinct().Order().Select(FlowPort.Tcp)];
 
     private static ExprMap Issuer(string name, string email, ExprMap solver) => new()
     {

@@ -28,7 +28,10 @@ public sealed class LogShipper
     public LogShipper(ProgramBuilder program, LogShipperArgs args)
     {
         var site = args.Site;
-        Release = Tooling.Release(program, site, args.Namespace, HelmCharts.Alloy, ReleaseName, Capability.Logs, new ExprMap
+
+        // Platform, not logs: the shipper stores nothing, and counting it as a logs instance would keep logs "up" on a
+        // site whose Loki is gone.
+        Release = Tooling.Release(program, site, args.Namespace, HelmCharts.Alloy, ReleaseName, Capability.Platform, new ExprMap
         {
             ["controller"] = new ExprMap { ["type"] = "daemonset" },
             ["alloy"] = new ExprMap

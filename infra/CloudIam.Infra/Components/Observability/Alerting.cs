@@ -48,9 +48,10 @@ public sealed class Alerting
     public Alerting(ProgramBuilder program, AlertingArgs args)
     {
         var (site, config) = (args.Site, args.Config);
+        // Platform, like every Secret: it is configuration, not an instance of the capability that mounts it.
         var webhooks = program.Add(site.LogicalName("alertmanager-webhooks"), new KubernetesSecret
         {
-            Metadata = new ObjectMeta { Name = "alertmanager-webhooks", Namespace = args.Namespace.Resource.MetadataName(), Labels = Capability.Map(Capability.Alerting) },
+            Metadata = new ObjectMeta { Name = "alertmanager-webhooks", Namespace = args.Namespace.Resource.MetadataName(), Labels = Capability.Map(Capability.Platform) },
             Type = "Opaque",
             StringData = config.Receivers.Aggregate(
                 new ExprMap { [AlertingConfig.DeadMansSwitch] = args.HeartbeatUrl },

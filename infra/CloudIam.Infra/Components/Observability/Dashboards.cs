@@ -50,9 +50,10 @@ public sealed class Dashboards
         }.OfType<ExprMap>().Concat(args.OtherSites.SelectMany(other => RemoteSources(other)));
         // The admin password and the other sites' read password reach Grafana through a Kubernetes Secret, never
         // through chart values: the datasources name the password by environment variable, which Grafana expands.
+        // Platform, like every Secret: it is configuration, not an instance of the capability that mounts it.
         var admin = program.Add(site.LogicalName("grafana-admin"), new KubernetesSecret
         {
-            Metadata = new ObjectMeta { Name = "grafana-admin", Namespace = args.Namespace.Resource.MetadataName(), Labels = Capability.Map(Capability.Dashboards) },
+            Metadata = new ObjectMeta { Name = "grafana-admin", Namespace = args.Namespace.Resource.MetadataName(), Labels = Capability.Map(Capability.Platform) },
             Type = "Opaque",
             StringData = new ExprMap { ["admin-user"] = "admin", ["admin-password"] = args.AdminPassword, [RemoteReadPasswordKey] = args.RemoteReadPassword },
         }, new ResourceOptions { Provider = site.Kubernetes, Parent = args.Namespace.Resource });
@@ -81,7 +82,7 @@ public sealed class Dashboards
     public Resource<HelmRelease> Release { get; }
 
     /// <summary>The chart's Service (port 80 in front of Grafana's 3000).</summary>
-    public static InClusterService Service(string ns) => new(ReleaseName, ns, 80);
+    public static InClusterService Service(string ns) => new(ReleaseName, ns, 80, 3000);
 
     public static ToolingEndpoint Endpoint(ClusterConfig cluster) => Tooling.Endpoint(cluster, "grafana", "/api/health");
 

@@ -16,6 +16,13 @@ public static class DeploymentAlerts
     /// <summary>Two failed probes in a row before paging: one lost packet must not wake anybody.</summary>
     public static readonly TimeSpan DownFor = TimeSpan.FromMinutes(2);
 
+    /// <summary>The labels a deployment failure pages with (besides the per-deployment ones): what the routes match.</summary>
+    public static IReadOnlyDictionary<string, string> DownLabels { get; } = new Dictionary<string, string>
+    {
+        ["alertname"] = DeploymentDown,
+        ["severity"] = "critical",
+    };
+
     /// <summary>The Gatus endpoint group of the customer deployments (<see cref="StatusPage.StatusPage"/>).</summary>
     public const string ProbeGroup = "deployments";
 
@@ -38,7 +45,7 @@ public static class DeploymentAlerts
             ["alert"] = DeploymentDown,
             ["expr"] = $"gatus_results_endpoint_success{{group=\"{ProbeGroup}\"}} == 0",
             ["for"] = Prometheus(DownFor),
-            ["labels"] = new ExprMap { ["severity"] = "critical", ["deployment"] = "{{ $labels.name }}" },
+            ["labels"] = new ExprMap { ["severity"] = DownLabels["severity"], ["deployment"] = "{{ $labels.name }}" },
             ["annotations"] = new ExprMap
             {
                 ["summary"] = "{{ $labels.name }} fails its probe",

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CloudIam.Infra.Capabilities;
+using CloudIam.Infra.Components.Isolation;
 using CloudIam.Infra.Components.LogShipping;
 using CloudIam.Infra.Platform;
 using CloudIam.Infra.Stacks;
@@ -33,6 +34,54 @@ public sealed class Observability
 {
     public const string NamespaceName = "observability";
 
+    /// <summary>
+    /// Nothing outside the namespace may open a connection in (the exposure adds its ingress controller, per published
+    /// port): CI jobs cannot push to Loki or silence Alertmanager. What leaves is listed per flow.
+    /// </summary>
+    public static NamespaceIsolation Isolation(ClusterConfig cluster, bool readsOtherSites) => new()
+    {
+        PodSecurity = PodSecurityLevel.Privileged,
+        Reason = "kube-prometheus-stack's node-exporter needs hostNetwork, hostPID and hostPath, and Alloy reads /var/log from the node: even baseline forbids both",
+        Flows =
+        [
+            Flow.To("scrape", "Prometheus scrapes the metrics endpoints of every namespace's pods (ServiceMonitors, PodMonitors)", FlowPeer.EveryNamespace),
+            Flow.To(
+                "scrape-nodes", "node-exporter (hostNetwork) and the kubelets answer on node addresses, outside the pod network",
+                FlowPeer.NodeAddresses, FlowPort.Tcp(NodeExporterPort), FlowPort.Tcp(KubeletPort)),
+            Flow.ToApiServer("the Prometheus operator, kube-state-metrics, Prometheus' service discovery and Alloy's pod discovery read the Kubernetes API"),
+            new Flow
+            {
+                Name = "operator-webhook-from-api-server",
+                Why = "the API server calls the Prometheus operator's admission webhook (prometheusOperator.tls.internalPort) on every PrometheusRule; "
+                    + "it is outside the pod network, so only the port can be named",
+                Direction = FlowDirection.Ingress,
+                Peers = [],
+                Ports = [FlowPort.Tcp(OperatorWebhookPort)],
+            },
+            .. cluster.Runs(Capability.Alerting)
+                ? [Flow.ToInternet(
+                    "alertmanager-webhooks", "Alertmanager pages on-call through HTTPS webhooks and pings the dead man's switch; public addresses only",
+                    FlowPort.Tcp(443)) with { Pods = FlowPeer.App(HelmCharts.Alertmanager.Name) }]
+                : ImmutableArray<Flow>.Empty,
+            .. cluster.Runs(Capability.Dashboards) && readsOtherSites
+                ? [Flow.ToInternet(
+                    "grafana-other-sites",
+                    "Grafana reads the other sites' Prometheus and Loki through their public HTTPS hosts, so one side's dashboards survive the other's outage",
+                    FlowPort.Tcp(443)) with { Pods = FlowPeer.App(HelmCharts.Grafana.Name) }]
+                : ImmutableArray<Flow>.Empty,
+        ],
+    };
+
+    /// <summary>Lets this namespace's Prometheus scrape another namespace's pods on <paramref name="port"/>.</summary>
+    public static Flow ScrapedBy(string what, int port) =>
+        Flow.From("scrape", $"the site's Prometheus scrapes {what}", FlowPeer.Namespace(NamespaceName), FlowPort.Tcp(port));
+
+    private const int NodeExporterPort = 9100;
+    private const int KubeletPort = 10250;
+
+    /// <summary>kube-prometheus-stack's <c>prometheusOperator.tls.internalPort</c>, which its admission webhook Service targets.</summary>
+    private const int OperatorWebhookPort = 10250;
+
     private static readonly ImmutableArray<string> Capabilities =
         [Capability.Metrics, Capability.Logs, Capability.Alerting, Capability.Dashboards];
 
@@ -44,7 +93,7 @@ public sealed class Observability
             return;
         }
 
-        var ns = Tooling.Namespace(program, site, NamespaceName);
+        var ns = Tooling.Namespace(program, site, NamespaceName, Isolation(site.Cluster, args.Stack.Clusters.Length > 1));
         Namespace = ns;
         Alerting = site.Cluster.Runs(Capability.Alerting)
             ? new Alerting(program, new AlertingArgs

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using CloudIam.Infra.Capabilities;
+using CloudIam.Infra.Components.Isolation;
 using CloudIam.Infra.Components.Observability;
 using CloudIam.Infra.Platform;
 using CloudIam.Infra.Stacks;
 using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Resources.Kubernetes;
+using CloudIam.Pulumi.Watching;
 using CloudIam.Pulumi.Yaml;
 
 namespace CloudIam.Infra.Components.StatusPage;
@@ -19,7 +21,7 @@ public sealed record StatusPageArgs
     /// <summary>The tooling of the other sites: an outage there must be visible from here.</summary>
     public required ImmutableArray<ToolingEndpoint> OtherSites { get; init; }
 
-    public required ImmutableArray<DeploymentProbe> Deployments { get; init; }
+    public required ImmutableArray<CustomerDeployment> Deployments { get; init; }
 }
 
 /// <summary>
@@ -31,13 +33,30 @@ public sealed class StatusPage
     public const string NamespaceName = "status-page";
     public const string ReleaseName = "gatus";
 
+    /// <summary>Gatus' own port (<c>service.targetPort</c>).</summary>
+    private const int PodPort = 8080;
+
     /// <summary>How often each site probes each customer deployment; the first step of every alert path.</summary>
     public static readonly TimeSpan DeploymentProbeInterval = TimeSpan.FromMinutes(1);
 
     public StatusPage(ProgramBuilder program, StatusPageArgs args)
     {
         var site = args.Site;
-        Namespace = Tooling.Namespace(program, site, NamespaceName);
+        Namespace = Tooling.Namespace(program, site, NamespaceName, new NamespaceIsolation
+        {
+            PodSecurity = PodSecurityLevel.Baseline,
+            Reason = "the Gatus chart's security context is not verified against restricted (seccompProfile, capabilities)",
+            Flows =
+            [
+                Flow.ToInternet(
+                    "probes",
+                    "Gatus probes the providers' status pages, the other sites' public tooling hosts and the customer deployments, "
+                        + "at whatever port their URLs name; public addresses only"),
+                .. site.Cluster.Runs(Capability.Metrics)
+                    ? [Observability.Observability.ScrapedBy("the probe results and pages on them (DeploymentAlerts)", PodPort)]
+                    : ImmutableArray<Flow>.Empty,
+            ],
+        });
         var endpoints = args.Providers.Where(provider => provider.Status is not null)
             .Select(provider => Probe(provider.Name, "cloud-providers", provider.Status!.Url, "2m", provider.Status.Conditions))
             .Concat(args.OtherSites.Select(endpoint => Probe(endpoint.Name, $"tooling-{endpoint.Site}", endpoint.Url, "1m", ["[STATUS] == 200"])))
@@ -69,7 +88,7 @@ public sealed class StatusPage
     public Resource<HelmRelease> Release { get; }
 
     /// <summary>The chart's Service (<c>service.port</c> 80 in front of Gatus' 8080).</summary>
-    public InClusterService Service => new(ReleaseName, NamespaceName, 80);
+    public InClusterService Service => new(ReleaseName, NamespaceName, 80, PodPort);
 
     public static ToolingEndpoint Endpoint(ClusterConfig cluster) => Tooling.Endpoint(cluster, "status", "/health");
 

@@ -40,12 +40,14 @@ public sealed class AwsSite : ISite
             Protect = stack.Protect,
         };
         var network = new AwsNetwork(program, new AwsNetworkArgs { Scope = scope, Cidr = cluster.NetworkCidr, Zones = cluster.Zones });
+        var apiAllowList = ApiAccess.AllowList(program, stack, cluster, network.EgressIps.Select(ip => ip.PublicIp()));
         var kubernetes = new AwsKubernetes(program, new AwsKubernetesArgs
         {
             Scope = scope,
             Cluster = cluster,
-            Subnets = network.Subnets,
-            ApiAllowList = stack.ApiAllowList,
+            Subnets = network.PrivateSubnets,
+            ApiAllowList = apiAllowList,
+            ClusterAdmins = stack.ClusterAdmins,
         });
         var blockStorage = new AwsBlockStorage(program, new AwsBlockStorageArgs { Scope = scope, Kubernetes = kubernetes });
         var storage = new AwsObjectStorage(program, new AwsObjectStorageArgs { Scope = scope });

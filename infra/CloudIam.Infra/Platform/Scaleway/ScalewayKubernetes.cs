@@ -14,14 +14,16 @@ public sealed record ScalewayKubernetesArgs
 
     public required ClusterConfig Cluster { get; init; }
 
-    public required Resource<NetworkPrivateNetwork> PrivateNetwork { get; init; }
+    public required ScalewayNetwork Network { get; init; }
 
-    public required ImmutableArray<Ipv4Cidr> ApiAllowList { get; init; }
+    /// <summary>The only sources the API server admits (no <c>scalewayRanges</c>: that is every Scaleway customer).</summary>
+    public required ImmutableArray<Input<string>> ApiAllowList { get; init; }
 }
 
 /// <summary>
-/// A Kapsule cluster on the site's private network, one node pool per zone, an API-server allow-list, and the
-/// Kubernetes provider fed by the cluster's kubeconfig.
+/// A Kapsule cluster on the site's private network, one node pool per zone (no public IPs: they leave through the
+/// Public Gateway), a tainted pool for CI jobs, an API-server allow-list, and the Kubernetes provider fed by the
+/// cluster's kubeconfig.
 /// </summary>
 public sealed partial class ScalewayKubernetes
 {
@@ -35,7 +37,7 @@ public sealed partial class ScalewayKubernetes
             Type = "kapsule",
             Version = cluster.KubernetesVersion,
             Cni = "cilium",
-            PrivateNetworkId = args.PrivateNetwork.Id,
+            PrivateNetworkId = args.Network.PrivateNetwork.Id,
             // Keeping volumes and load balancers when the cluster goes is what protects a production stack's data.
             DeleteAdditionalResources = !scope.Protect,
             Region = scope.Region,
@@ -45,30 +47,39 @@ public sealed partial class ScalewayKubernetes
                 : null,
             Tags = tags,
         }, scope.Options(stateful: true));
-        Pools = [.. cluster.Zones.Select(zone => program.Add(scope.LogicalName($"pool-{zone}"), new KubernetesPool
+        // Every pool shares type, autohealing and the gateway; the CI pool is tainted, labelled and in one zone.
+        KubernetesPool Pool(string name, string zone, int size) => new()
         {
             ClusterId = Cluster.Id,
-            Name = $"tooling-{zone}",
+            Name = name,
             NodeType = cluster.NodeType,
-            Size = cluster.NodeCount,
-            MinSize = cluster.NodeCount,
+            Size = size,
+            MinSize = size,
             MaxSize = cluster.MaxNodeCount,
-            Autoscaling = cluster.MaxNodeCount > cluster.NodeCount,
+            Autoscaling = cluster.MaxNodeCount > size,
             Autohealing = true,
             Zone = zone,
             Region = scope.Region,
             WaitForPoolReady = true,
+            PublicIpDisabled = true,
             Tags = tags,
-        }, scope.Options(parent: Cluster)))];
+        };
+        var options = scope.Options(parent: Cluster, dependsOn: [args.Network.GatewayNetwork]);
+        var pools = cluster.Zones.Select(zone => program.Add(scope.LogicalName($"pool-{zone}"), Pool($"tooling-{zone}", zone, cluster.NodeCount), options)).ToList();
+        var ciPool = cluster.Runs(Capability.CiRunners)
+            ? program.Add(scope.LogicalName($"pool-{CiJobNodes.PoolName}"), Pool(CiJobNodes.PoolName, cluster.Zones[0], 1) with
+            {
+                Labels = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add(CiJobNodes.LabelKey, CiJobNodes.PoolName),
+                Taints = [new PoolTaint { Key = CiJobNodes.TaintKey, Value = CiJobNodes.TaintValue, Effect = CiJobNodes.TaintEffect }],
+                Tags = Capability.TagList(Capability.Platform),
+            }, options)
+            : null;
+        Pools = [.. pools, .. ciPool is null ? [] : new[] { ciPool }];
+
         program.Add(scope.LogicalName("api-acl"), new KubernetesAcl
         {
             ClusterId = Cluster.Id,
-            AclRules =
-            [
-                .. args.ApiAllowList.Select(cidr => new AclRule { Ip = cidr.ToString(), Description = "apiAllowList (stack config)" }),
-                // Nodes and Scaleway's managed components reach the API server from Scaleway's own ranges.
-                new AclRule { ScalewayRanges = true, Description = "Scaleway ranges" },
-            ],
+            AclRules = [.. args.ApiAllowList.Select(source => new AclRule { Ip = source, Description = "on-call VPN or a site's egress" })],
         }, scope.Options(parent: Cluster));
         Kubernetes = program.AddProvider(scope.LogicalName("kubernetes"), new KubernetesProvider
         {

@@ -34,13 +34,14 @@ public sealed class ScalewaySite : ISite
             Region = cluster.Region,
             Protect = stack.Protect,
         };
-        var network = new ScalewayNetwork(program, new ScalewayNetworkArgs { Scope = scope, Cidr = cluster.NetworkCidr });
+        var network = new ScalewayNetwork(program, new ScalewayNetworkArgs { Scope = scope, Cidr = cluster.NetworkCidr, GatewayZone = cluster.Zones[0] });
+        var apiAllowList = ApiAccess.AllowList(program, stack, cluster, [network.EgressIp.Address()]);
         var kubernetes = new ScalewayKubernetes(program, new ScalewayKubernetesArgs
         {
             Scope = scope,
             Cluster = cluster,
-            PrivateNetwork = network.PrivateNetwork,
-            ApiAllowList = stack.ApiAllowList,
+            Network = network,
+            ApiAllowList = apiAllowList,
         });
         var storage = new ScalewayObjectStorage(program, new ScalewayObjectStorageArgs { Scope = scope });
         program.Output($"{cluster.Name}-apiServer", kubernetes.Cluster.ApiserverUrl());

@@ -26,9 +26,10 @@ public static class CheckJson
             expires = CheckSummary.Expiry(s),
         }),
         undeclaredCapabilities = report.UndeclaredCapabilities,
+        deployments = report.Watched.Select(WatchedText.Json),
         timeToTarget = report.TimesToTarget.Select(time => new
         {
-            site = time.Path.Site,
+            path = time.Path.Name,
             target = time.Path.Target == AlertTarget.Page ? "page" : "publicStatus",
             worstCaseSeconds = (int)time.Path.WorstCase.TotalSeconds,
             budgetSeconds = time.Budget is { } budget ? (int)budget.TotalSeconds : (int?)null,

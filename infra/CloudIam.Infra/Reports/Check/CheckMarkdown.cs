@@ -19,6 +19,12 @@ public static class CheckMarkdown
     {
         text.Append("### Placement policy: ").Append(CheckSummary.VerdictLine(report)).Append("\n\n");
         Markdown.AppendTable(text, CheckSummary.CapabilityHeaders, report.Capabilities.Select(c => CheckSummary.CapabilityRow(report, c)));
+        foreach (var watched in report.Watched)
+        {
+            text.Append("- ").Append(WatchedText.Line(watched, status: false)).Append('\n');
+        }
+
+        text.Append(report.Watched.IsEmpty ? "" : "\n");
         if (!report.Violations.IsEmpty)
         {
             Markdown.AppendTable(

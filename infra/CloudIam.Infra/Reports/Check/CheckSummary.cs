@@ -58,9 +58,9 @@ public static class CheckSummary
     public static string? Expiry(SuppressedViolation suppressed) =>
         suppressed.By.Expires?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>"scw-par: page after at most 4m30s (budget 5m) = gatus … 1m + …", one line per site and target (PL011).</summary>
+    /// <summary>"scw-par-alertmanager -> oncall: page after at most 4m30s (budget 5m) = gatus … 1m + …", one line per timed alert path (PL011).</summary>
     public static IEnumerable<string> TimeLines(PolicyReport report) => report.TimesToTarget.Select(time =>
-        $"{time.Path.Site}: {(time.Path.Target == AlertTarget.Page ? "page" : "public status")} after at most {Durations.Format(time.Path.WorstCase)}"
+        $"{time.Path.Name}: {(time.Path.Target == AlertTarget.Page ? "page" : "public status")} after at most {Durations.Format(time.Path.WorstCase)}"
         + (time.Budget is { } budget ? $" (budget {Durations.Format(budget)}{(time.WithinBudget ? "" : ", OVER")})" : "")
         + $" = {string.Join(" + ", time.Path.Steps.Select(step => $"{step.Setting} {Durations.Format(step.Worst)}"))}");
 }

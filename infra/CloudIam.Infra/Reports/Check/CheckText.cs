@@ -29,6 +29,7 @@ public static class CheckText
         }
 
         lines.Add(table);
+        lines.AddRange(report.Watched.Select(w => Terminal.Line(WatchedText.Line(w, status: false))));
         foreach (var v in report.Violations.Select(ViolationView.Of))
         {
             lines.Add(Terminal.Line($"{v.Severity} {v.Rule} {v.Capability}: {v.Message}"));

@@ -40,7 +40,7 @@ public sealed record Ec2InternetGateway : IResourceArgs
     public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 
-/// <summary>An Elastic IP: a public address the program owns, handed to the load balancer by allocation ID.</summary>
+/// <summary>An Elastic IP: a public address the program owns, handed to a load balancer by allocation ID or to a NAT gateway.</summary>
 public sealed record Ec2Eip : IResourceArgs
 {
     public static string Token => "aws:ec2/eip:Eip";
@@ -61,66 +61,55 @@ public sealed record Ec2Route : IResourceArgs
     public Input<string>? DestinationCidrBlock { get; init; }
 
     public Input<string>? GatewayId { get; init; }
+
+    public Input<string>? NatGatewayId { get; init; }
 }
 
-/// <summary>Security group with inline rules; the program declares none, the security baseline inspects any that appear.</summary>
-public sealed record Ec2SecurityGroup : IResourceArgs
+public sealed record Ec2NatGateway : IResourceArgs
 {
-    public static string Token => "aws:ec2/securityGroup:SecurityGroup";
+    public static string Token => "aws:ec2/natGateway:NatGateway";
 
-    public ImmutableArray<SecurityGroupInlineRule>? Ingress { get; init; }
+    /// <summary>Placed in a public subnet; private subnets route <c>0.0.0.0/0</c> to it.</summary>
+    public required Input<string> SubnetId { get; init; }
+
+    public Input<string>? AllocationId { get; init; }
+
+    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 
-public sealed record SecurityGroupInlineRule : IArgsObject
+public sealed record Ec2RouteTable : IResourceArgs
 {
-    public required Input<int> FromPort { get; init; }
+    public static string Token => "aws:ec2/routeTable:RouteTable";
 
-    public required Input<int> ToPort { get; init; }
+    public required Input<string> VpcId { get; init; }
 
-    /// <summary><c>tcp</c>, <c>udp</c>, <c>icmp</c> or <c>-1</c> (all).</summary>
-    public required Input<string> Protocol { get; init; }
-
-    public ImmutableArray<Input<string>>? CidrBlocks { get; init; }
-
-    public ImmutableArray<Input<string>>? Ipv6CidrBlocks { get; init; }
+    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 
-public sealed record VpcSecurityGroupIngressRule : IResourceArgs
+/// <summary>Binds a subnet to a route table; the schema gives it no <c>tags</c>.</summary>
+public sealed record Ec2RouteTableAssociation : IResourceArgs
 {
-    public static string Token => "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    public static string Token => "aws:ec2/routeTableAssociation:RouteTableAssociation";
 
-    public required Input<string> SecurityGroupId { get; init; }
+    public required Input<string> RouteTableId { get; init; }
 
-    public required Input<string> IpProtocol { get; init; }
-
-    public Input<int>? FromPort { get; init; }
-
-    public Input<int>? ToPort { get; init; }
-
-    public Input<string>? CidrIpv4 { get; init; }
-
-    public Input<string>? CidrIpv6 { get; init; }
-}
-
-public sealed record Ec2Instance : IResourceArgs
-{
-    public static string Token => "aws:ec2/instance:Instance";
-
-    public Input<string>? Ami { get; init; }
-
-    public Input<string>? InstanceType { get; init; }
-
-    public InstanceMetadataOptions? MetadataOptions { get; init; }
+    public Input<string>? SubnetId { get; init; }
 }
 
 public sealed record Ec2LaunchTemplate : IResourceArgs
 {
     public static string Token => "aws:ec2/launchTemplate:LaunchTemplate";
 
+    public Input<string>? Name { get; init; }
+
     public InstanceMetadataOptions? MetadataOptions { get; init; }
+
+    public Input<bool>? UpdateDefaultVersion { get; init; }
+
+    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
 }
 
-/// <summary>Same object on Instance and LaunchTemplate; <c>httpTokens: required</c> is IMDSv2.</summary>
+/// <summary>A launch template's <c>metadataOptions</c>; <c>httpTokens: required</c> is IMDSv2.</summary>
 public sealed record InstanceMetadataOptions : IArgsObject
 {
     public Input<string>? HttpTokens { get; init; }
@@ -138,4 +127,6 @@ public static class Ec2Outputs
     public static Output<string> PublicIp(this Resource<Ec2Eip> eip) => eip.Output<string>("publicIp");
 
     public static Output<string> AllocationId(this Resource<Ec2Eip> eip) => eip.Output<string>("allocationId");
+
+    public static Output<int> LatestVersion(this Resource<Ec2LaunchTemplate> template) => template.Output<int>("latestVersion");
 }

@@ -19,7 +19,59 @@ public sealed record EksCluster : IResourceArgs
 
     public ImmutableArray<string>? EnabledClusterLogTypes { get; init; }
 
+    public EksEncryptionConfig? EncryptionConfig { get; init; }
+
     public ImmutableSortedDictionary<string, string>? Tags { get; init; }
+}
+
+/// <summary>Envelope encryption of Kubernetes Secrets with a KMS key (<c>resources: [secrets]</c>, the only value).</summary>
+public sealed record EksEncryptionConfig : IArgsObject
+{
+    public required EksEncryptionProvider Provider { get; init; }
+
+    public required ImmutableArray<string> Resources { get; init; }
+}
+
+public sealed record EksEncryptionProvider : IArgsObject
+{
+    public required Input<string> KeyArn { get; init; }
+}
+
+/// <summary>Admits an IAM principal to the cluster (authentication mode <c>API</c>); its rights come from policy associations.</summary>
+public sealed record EksAccessEntry : IResourceArgs
+{
+    public static string Token => "aws:eks/accessEntry:AccessEntry";
+
+    public required Input<string> ClusterName { get; init; }
+
+    public required Input<string> PrincipalArn { get; init; }
+
+    /// <summary><c>STANDARD</c> (default), <c>EC2_LINUX</c>, …</summary>
+    public Input<string>? Type { get; init; }
+
+    public ImmutableSortedDictionary<string, string>? Tags { get; init; }
+}
+
+public sealed record EksAccessPolicyAssociation : IResourceArgs
+{
+    public static string Token => "aws:eks/accessPolicyAssociation:AccessPolicyAssociation";
+
+    public required Input<string> ClusterName { get; init; }
+
+    public required Input<string> PrincipalArn { get; init; }
+
+    /// <summary>An EKS access policy (<c>arn:aws:eks::aws:cluster-access-policy/…</c>).</summary>
+    public required Input<string> PolicyArn { get; init; }
+
+    public required EksAccessScope AccessScope { get; init; }
+}
+
+public sealed record EksAccessScope : IArgsObject
+{
+    /// <summary><c>cluster</c> or <c>namespace</c>.</summary>
+    public required Input<string> Type { get; init; }
+
+    public ImmutableArray<string>? Namespaces { get; init; }
 }
 
 public sealed record EksVpcConfig : IArgsObject
@@ -63,7 +115,31 @@ public sealed record EksNodeGroup : IResourceArgs
 
     public Input<int>? DiskSize { get; init; }
 
+    public ImmutableSortedDictionary<string, string>? Labels { get; init; }
+
+    public ImmutableArray<EksTaint>? Taints { get; init; }
+
+    public EksNodeGroupLaunchTemplate? LaunchTemplate { get; init; }
+
     public ImmutableSortedDictionary<string, string>? Tags { get; init; }
+}
+
+public sealed record EksTaint : IArgsObject
+{
+    public required Input<string> Key { get; init; }
+
+    public Input<string>? Value { get; init; }
+
+    /// <summary><c>NO_SCHEDULE</c>, <c>NO_EXECUTE</c> or <c>PREFER_NO_SCHEDULE</c>.</summary>
+    public required Input<string> Effect { get; init; }
+}
+
+public sealed record EksNodeGroupLaunchTemplate : IArgsObject
+{
+    public required Input<string> Id { get; init; }
+
+    /// <summary>Required by the schema; the template's <c>latestVersion</c> output rolls nodes when it changes.</summary>
+    public required Input<string> Version { get; init; }
 }
 
 public sealed record EksScalingConfig : IArgsObject
@@ -108,4 +184,6 @@ public static class EksClusterOutputs
         cluster.Output<string>("certificateAuthority.data");
 
     public static Output<string> Name(this Resource<EksCluster> cluster) => cluster.Output<string>("name");
+
+    public static Output<string> Arn(this Resource<EksCluster> cluster) => cluster.Output<string>("arn");
 }

@@ -26,6 +26,19 @@ public sealed record IamRolePolicyAttachment : IResourceArgs
     public required Input<string> PolicyArn { get; init; }
 }
 
+/// <summary>An inline policy of one role (JSON document; write it with <see cref="Input.Json"/>).</summary>
+public sealed record IamRolePolicy : IResourceArgs
+{
+    public static string Token => "aws:iam/rolePolicy:RolePolicy";
+
+    /// <summary>The role's <b>name</b>.</summary>
+    public required Input<string> Role { get; init; }
+
+    public required Input<string> Policy { get; init; }
+
+    public Input<string>? Name { get; init; }
+}
+
 public static class IamRoleOutputs
 {
     public static Output<string> Arn(this Resource<IamRole> role) => role.Output<string>("arn");

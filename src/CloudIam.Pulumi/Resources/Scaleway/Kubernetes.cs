@@ -63,6 +63,23 @@ public sealed record KubernetesPool : IResourceArgs
     public ImmutableArray<string>? Tags { get; init; }
 
     public Input<bool>? WaitForPoolReady { get; init; }
+
+    /// <summary>Needs the cluster's private network to have a Public Gateway; changing it replaces the pool.</summary>
+    public Input<bool>? PublicIpDisabled { get; init; }
+
+    public ImmutableSortedDictionary<string, string>? Labels { get; init; }
+
+    public ImmutableArray<PoolTaint>? Taints { get; init; }
+}
+
+public sealed record PoolTaint : IArgsObject
+{
+    public required Input<string> Key { get; init; }
+
+    public required Input<string> Value { get; init; }
+
+    /// <summary><c>NoSchedule</c>, <c>PreferNoSchedule</c> or <c>NoExecute</c>.</summary>
+    public required Input<string> Effect { get; init; }
 }
 
 /// <summary>Kapsule API-server allow-list; without one the API server accepts every source address.</summary>

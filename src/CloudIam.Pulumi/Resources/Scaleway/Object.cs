@@ -34,6 +34,18 @@ public sealed record ObjectBucketAcl : IResourceArgs
     public Input<string>? Acl { get; init; }
 }
 
+/// <summary>A bucket policy (JSON string); principals are <c>{"SCW": "application_id:&lt;id&gt;"}</c>.</summary>
+public sealed record ObjectBucketPolicy : IResourceArgs
+{
+    public static string Token => "scaleway:object/bucketPolicy:BucketPolicy";
+
+    public required Input<string> Bucket { get; init; }
+
+    public required Input<string> Policy { get; init; }
+
+    public Input<string>? Region { get; init; }
+}
+
 public static class ObjectBucketOutputs
 {
     public static Output<string> Name(this Resource<ObjectBucket> bucket) => bucket.Output<string>("name");
