@@ -25,11 +25,14 @@ public class CheckBenchmarks
     [Params(5_000, 50_000, 500_000)]
     public int Resources { get; set; }
 
+    [Params(ExportShape.Estate, ExportShape.ManySmallSites, ExportShape.FewHugeClusters)]
+    public ExportShape Shape { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _export = SyntheticExport.Generate(Resources);
-        _policy = PolicyLoader.Parse(SyntheticPolicy.Yaml, "synthetic-policy.yaml");
+        _export = SyntheticExport.Generate(Resources, shape: Shape);
+        _policy = PolicyLoader.Parse(SyntheticPolicy.For(Shape), "synthetic-policy.yaml");
     }
 
     /// <summary>What no reader of these bytes can beat: a DOM of the whole export, nothing extracted.</summary>

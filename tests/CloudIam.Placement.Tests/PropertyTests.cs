@@ -154,7 +154,7 @@ public sealed class PropertyTests
             var groups = instances.Select(domains => new CapabilityAnalysis.InstanceGroup([.. domains.Distinct().Order()], 1, 1)).ToList();
             var need = Math.Min(needed, groups.Count);
 
-            var found = new HittingSetSearch(groups, [.. Enumerable.Range(0, 8)]).Find(need, maxSize);
+            var found = new HittingSetSearch(groups, [.. Enumerable.Range(0, 8)], CapabilityAnalysis.GroupsByDomain(groups)).Find(need, maxSize);
 
             var smallest = Enumerable.Range(1, maxSize).Cast<int?>().FirstOrDefault(size => Enumerable.Range(0, 256)
                 .Where(mask => BitOperations.PopCount((uint)mask) == size)

@@ -14,6 +14,7 @@ internal sealed partial class ExportWriter
     private const string AppType = "cloudiam:infra:App";
     private const string AppQualifiedType = SiteType + "$" + AppType;
     private const string CapabilityLabel = "cloudiam.io/capability";
+    private const string HelmReleaseType = "kubernetes:helm.sh/v3:Release";
 
     private static readonly string[] Words =
     [
@@ -58,11 +59,19 @@ internal sealed partial class ExportWriter
         var appUrn = Urn(AppQualifiedType, app);
         Resource(appUrn, AppType, cluster.SiteUrn, id: null, properties: null);
         var ns = capability.Namespace;
-        var nsUrn = cluster.Namespaces[ns];
         string[] values = random.Chance(0.4) ? [WriteConfigMap(cluster, appUrn, $"{app}-values", ns, app)] : [];
+        WriteHelmRelease(cluster, capability, app, ns, Urn(AppChild(HelmReleaseType), app), appUrn, values);
+    }
+
+    /// <summary>
+    /// One Helm release; <paramref name="values"/> are the ConfigMaps its values were read from. A lean release
+    /// has neither chart-specific settings nor the list of created objects (about 900 bytes instead of 2,700).
+    /// </summary>
+    private void WriteHelmRelease(ClusterSite cluster, SyntheticCapability capability, string app, string ns, string urn, string parent, string[] values, bool lean = false)
+    {
+        var nsUrn = cluster.Namespaces[ns];
         var chart = capability.Chart!;
-        var type = "kubernetes:helm.sh/v3:Release";
-        Resource(Urn(AppChild(type), app), type, appUrn, $"{ns}/{app}", provider: cluster.KubernetesProvider, properties: (shared, live) =>
+        Resource(urn, HelmReleaseType, parent, $"{ns}/{app}", provider: cluster.KubernetesProvider, properties: (shared, live) =>
         {
             json.WriteBoolean("atomic", true);
             json.WriteString("chart", chart.Chart);
@@ -74,7 +83,7 @@ internal sealed partial class ExportWriter
             json.WriteStartObject("repositoryOpts");
             json.WriteString("repo", chart.Repository);
             json.WriteEndObject();
-            if (live is not null)
+            if (live is not null && !lean)
             {
                 WriteResourceNames(live, app);
             }
@@ -94,7 +103,7 @@ internal sealed partial class ExportWriter
             }
 
             json.WriteNumber("timeout", 600);
-            WriteHelmValues(shared, cluster.Site, capability, app);
+            WriteHelmValues(shared, cluster.Site, capability, app, lean);
             json.WriteString("version", chart.Version);
         }, dependencies: [nsUrn, .. values], propertyDependencies: [("atomic", null), ("chart", null), ("name", null), ("namespace", [nsUrn]), ("repositoryOpts", null), ("values", values.Length > 0 ? values : null), ("version", null)]);
     }
@@ -117,7 +126,7 @@ internal sealed partial class ExportWriter
         json.WriteEndObject();
     }
 
-    private void WriteHelmValues(DeterministicRandom shared, Site site, SyntheticCapability capability, string app)
+    private void WriteHelmValues(DeterministicRandom shared, Site site, SyntheticCapability capability, string app, bool lean)
     {
         var runner = capability.MinConcurrentAfterLoss is not null;
         json.WriteStartObject("values");
@@ -131,9 +140,13 @@ internal sealed partial class ExportWriter
             json.WriteNumber("concurrent", shared.Next(2, 13));
         }
 
-        json.WriteStartObject("extraConfig");
-        WriteNested(shared, shared.Next(0, 3));
-        json.WriteEndObject();
+        if (!lean)
+        {
+            json.WriteStartObject("extraConfig");
+            WriteNested(shared, shared.Next(0, 3));
+            json.WriteEndObject();
+        }
+
         json.WriteString("fullnameOverride", app);
         if (runner)
         {

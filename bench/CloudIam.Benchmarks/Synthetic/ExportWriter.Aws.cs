@@ -1,6 +1,6 @@
 namespace CloudIam.Benchmarks.Synthetic;
 
-/// <summary>An AWS site: VPC, a subnet per zone, EKS cluster and node group; tags as maps.</summary>
+/// <summary>AWS sites: a VPC, a subnet per zone, an EKS cluster and its node group.</summary>
 internal sealed partial class ExportWriter
 {
     private void WriteAwsTags(string property, Site site, string name, string? capability = null)
@@ -24,7 +24,7 @@ internal sealed partial class ExportWriter
         var vpcName = $"vpc-{site.Region}-{n}";
         var vpcUrn = Urn(SiteChild(vpcType), vpcName);
         var vpcId = $"vpc-{random.Hex(17)}";
-        var cidrPrefix = $"10.{20 + (10 * n)}";
+        var cidrPrefix = $"10.{(20 + (10 * n)) % 256}";
         Resource(vpcUrn, vpcType, cluster.SiteUrn, vpcId, provider: cluster.CloudProvider, properties: (_, live) =>
         {
             if (live is not null)

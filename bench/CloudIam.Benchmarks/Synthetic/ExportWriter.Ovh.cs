@@ -1,6 +1,6 @@
 namespace CloudIam.Benchmarks.Synthetic;
 
-/// <summary>An OVHcloud site: private network (vRack) and subnet, Managed Kubernetes cluster and node pool.</summary>
+/// <summary>OVHcloud sites: a private network, its subnet, a managed Kubernetes cluster and its pool.</summary>
 internal sealed partial class ExportWriter
 {
     /// <summary>OVH is a package no catalog knows: its region is only on the resources themselves.</summary>

@@ -1,6 +1,6 @@
 namespace CloudIam.Benchmarks.Synthetic;
 
-/// <summary>A Scaleway site: VPC, private network, Kapsule cluster and pool; tags as <c>key=value</c> lists.</summary>
+/// <summary>Scaleway sites: a VPC, a private network, a Kapsule cluster and its pool.</summary>
 internal sealed partial class ExportWriter
 {
     private void WriteScalewayTags(string property, Site site, string? capability = null)
@@ -47,11 +47,11 @@ internal sealed partial class ExportWriter
             json.WriteStartObject("ipv4Subnet");
             if (live is not null)
             {
-                json.WriteString("address", $"10.{n}.0.0");
+                json.WriteString("address", $"10.{n % 256}.0.0");
                 json.WriteString("id", live.Uuid());
             }
 
-            json.WriteString("subnet", $"10.{n}.0.0/20");
+            json.WriteString("subnet", $"10.{n % 256}.0.0/20");
             json.WriteEndObject();
             if (live is not null)
             {

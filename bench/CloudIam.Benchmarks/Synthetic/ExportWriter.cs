@@ -10,7 +10,7 @@ namespace CloudIam.Benchmarks.Synthetic;
 /// Resources only ever reference earlier ones, as in a real export (dependency order), so stopping at
 /// the budget anywhere still leaves a consistent file.
 /// </summary>
-internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRandom random, int budget)
+internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRandom random, int budget, ExportShape shape)
 {
     private const string SecretSignatureKey = "4dabf18193072939515e22adb298388d";
     private const string SecretSignature = "1b47061264138c4ac30d75fd1eb44270";
@@ -22,6 +22,7 @@ internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRan
     private static readonly DateTime Epoch = new(2026, 8, 20, 10, 0, 0, DateTimeKind.Utc);
 
     private readonly List<ClusterSite> _clusters = [];
+    private readonly IReadOnlyList<Site> _sites = SyntheticTopology.SitesOf(shape);
     private readonly string _stackUrn = Urn("pulumi:pulumi:Stack", $"{SyntheticExport.Project}-{SyntheticExport.Stack}");
     private readonly string _projectId = random.Uuid();
     private string _randomProvider = string.Empty;
@@ -53,9 +54,27 @@ internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRan
 
         json.WriteStartArray("resources");
         WriteStack();
-        var providers = SyntheticTopology.Sites.ToDictionary(site => site.Key, WriteCloudProvider, StringComparer.Ordinal);
+        var providers = _sites.ToDictionary(site => site.Key, WriteCloudProvider, StringComparer.Ordinal);
         WriteRandomProvider();
-        foreach (var site in SyntheticTopology.Sites)
+        if (shape == ExportShape.Estate)
+        {
+            WriteEstate(providers);
+        }
+        else
+        {
+            WriteFleet(providers);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("metadata");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private void WriteEstate(Dictionary<string, string> providers)
+    {
+        foreach (var site in _sites)
         {
             WriteSite(site, providers[site.Key]);
         }
@@ -64,12 +83,6 @@ internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRan
         {
             WriteApp();
         }
-
-        json.WriteEndArray();
-        json.WriteStartObject("metadata");
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteEndObject();
     }
 
     private static string Urn(string qualifiedType, string name) =>
@@ -219,7 +232,7 @@ internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRan
         {
             json.WriteString("stateBackend", "s3://cloudiam-pulumi-state?endpoint=s3.fr-par.scw.cloud&region=fr-par");
             json.WriteString("statusPageUrl", "https://status.cloud-iam.example");
-            WriteStrings("sites", SyntheticTopology.Sites.Select(site => site.Key));
+            WriteStrings("sites", _sites.Select(site => site.Key));
         });
 
     /// <summary>One explicit provider per region; returns the reference (<c>urn::id</c>) resources put in <c>provider</c>.</summary>
@@ -273,23 +286,29 @@ internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRan
         for (var n = 1; n <= site.Networks; n++)
         {
             var cluster = new ClusterSite(site, $"{site.Slug}-{n}", siteUrn, cloudProvider);
-            switch (site.Provider)
-            {
-                case SyntheticTopology.Scaleway:
-                    WriteScalewayCluster(cluster, n);
-                    break;
-                case SyntheticTopology.Aws:
-                    WriteAwsCluster(cluster, n);
-                    break;
-                default:
-                    WriteOvhCluster(cluster, n);
-                    break;
-            }
-
-            WriteKubernetesProvider(cluster);
-            WriteNamespaces(cluster);
+            WriteCluster(cluster, n);
+            WriteEstateNamespaces(cluster);
             _clusters.Add(cluster);
         }
+    }
+
+    /// <summary>A cluster with its network and node pool, and the Kubernetes provider that deploys onto it.</summary>
+    private void WriteCluster(ClusterSite cluster, int n)
+    {
+        switch (cluster.Site.Provider)
+        {
+            case SyntheticTopology.Scaleway:
+                WriteScalewayCluster(cluster, n);
+                break;
+            case SyntheticTopology.Aws:
+                WriteAwsCluster(cluster, n);
+                break;
+            default:
+                WriteOvhCluster(cluster, n);
+                break;
+        }
+
+        WriteKubernetesProvider(cluster);
     }
 
     /// <summary>
@@ -310,16 +329,20 @@ internal sealed partial class ExportWriter(Utf8JsonWriter json, DeterministicRan
         cluster.KubernetesProvider = $"{urn}::{id}";
     }
 
-    private void WriteNamespaces(ClusterSite cluster)
+    private void WriteEstateNamespaces(ClusterSite cluster)
     {
         var applicable = SyntheticCapabilities.All.Where(c => c.Sites.Contains(cluster.Site.Key)).ToList();
         var deployments = applicable.Single(c => c.Name == SyntheticCapabilities.Deployments);
 
         // Customer deployments get about a third of the apps: in a real estate they outnumber the tooling.
         cluster.Capabilities = [.. applicable, .. Enumerable.Repeat(deployments, applicable.Count / 2)];
+        WriteNamespaces(cluster, applicable.Select(c => c.Namespace).Distinct().Order(StringComparer.Ordinal));
+    }
 
+    private void WriteNamespaces(ClusterSite cluster, IEnumerable<string> namespaces)
+    {
         var namespaceType = "kubernetes:core/v1:Namespace";
-        foreach (var ns in applicable.Select(c => c.Namespace).Distinct().Order(StringComparer.Ordinal))
+        foreach (var ns in namespaces)
         {
             var urn = Urn(SiteChild(namespaceType), $"{cluster.Name}-{ns}");
             Resource(urn, namespaceType, cluster.SiteUrn, ns, provider: cluster.KubernetesProvider, properties: (_, live) =>

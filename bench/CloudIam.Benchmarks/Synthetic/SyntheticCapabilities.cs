@@ -61,6 +61,8 @@ internal static class SyntheticCapabilities
 
     private static readonly string[] AllSites = [.. SyntheticTopology.Sites.Select(s => s.Key)];
 
+    private static readonly string[] FleetSites = [.. SyntheticTopology.FleetSites.Select(s => s.Key)];
+
     public static IReadOnlyList<SyntheticCapability> All { get; } =
     [
         Helm("metrics", "monitoring", new("kube-prometheus-stack", "https://prometheus-community.github.io/helm-charts", "88.5.3", "v0.93.1"), ["scaleway/fr-par", "aws/eu-west-3"]) with { Critical = true },
@@ -94,6 +96,24 @@ internal static class SyntheticCapabilities
         Helm("config-sync", "platform", new("argo-cd", "https://argoproj.github.io/argo-helm", "9.0.5", "v3.1.9"), ["scaleway/fr-par", "aws/eu-west-3"]) with { Critical = true, DependsOn = ["artifact-registry"] },
         Helm("image-scanning", "security", new("trivy-operator", "https://aquasecurity.github.io/helm-charts", "0.31.0", "0.29.0"), ["scaleway/pl-waw", "aws/eu-central-1"]),
     ];
+
+    /// <summary>The seven capabilities of the fleet shapes, each a Helm release on every cluster.</summary>
+    public static IReadOnlyList<SyntheticCapability> Fleet { get; } =
+    [
+        Helm("metrics", "monitoring", new("kube-prometheus-stack", "https://prometheus-community.github.io/helm-charts", "88.5.3", "v0.93.1"), FleetSites) with { Critical = true },
+        Helm("logs", "logging", new("loki", "https://grafana-community.github.io/helm-charts", "18.11.0", "3.7.6"), FleetSites) with { Critical = true },
+        Helm("alerting", "monitoring", new("alertmanager", "https://prometheus-community.github.io/helm-charts", "1.42.0", "v0.34.0"), FleetSites) with { Critical = true, Observes = ["metrics"] },
+        Helm("ingress", "networking", new("ingress-nginx", "https://kubernetes.github.io/ingress-nginx", "4.13.3", "1.13.3"), FleetSites) with { Critical = true, MinHealthy = 2 },
+        Helm("cert-manager", "platform", new("cert-manager", "https://charts.jetstack.io", "v1.19.1", "v1.19.1"), FleetSites) with { Critical = true },
+        Helm("secrets-sync", "security", new("external-secrets", "https://charts.external-secrets.io", "0.20.4", "v0.20.4"), FleetSites) with { Critical = true, QuorumMajority = true },
+        Helm("config-sync", "platform", new("argo-cd", "https://argoproj.github.io/argo-helm", "9.0.5", "v3.1.9"), FleetSites) with { DependsOn = ["secrets-sync"] },
+    ];
+
+    /// <summary>Namespaces of every fleet cluster; releases take them in turn, independently of their capability.</summary>
+    public static IReadOnlyList<string> FleetNamespaces { get; } =
+        ["cert-manager", "ingress", "logging", "monitoring", "networking", "platform", "secrets", "security", "tenants"];
+
+    public static IReadOnlyList<SyntheticCapability> Of(ExportShape shape) => shape == ExportShape.Estate ? All : Fleet;
 
     private static SyntheticCapability Helm(string name, string ns, HelmChart chart, IReadOnlyList<string> sites) =>
         new() { Name = name, Shape = AppShape.Helm, Chart = chart, Namespace = ns, Sites = sites };

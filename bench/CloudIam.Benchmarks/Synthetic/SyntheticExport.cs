@@ -16,6 +16,23 @@ public enum ExportLayout
     Indented,
 }
 
+/// <summary>What kind of estate a generated export describes; each stresses the checker differently.</summary>
+public enum ExportShape
+{
+    /// <summary>Three providers (one unknown to the catalog), nine regions, ten clusters, thirty capabilities deployed as app components.</summary>
+    Estate,
+
+    /// <summary>
+    /// About one Kapsule or EKS cluster per 75 resources over seven regions of two providers, each with its network,
+    /// node pool, Kubernetes provider, nine namespaces and 60 Helm releases of seven capabilities: at 50k, ~670
+    /// clusters and ~6,000 instances per capability, each cluster its own network domain.
+    /// </summary>
+    ManySmallSites,
+
+    /// <summary>The same releases on four clusters (two regions of each provider): few domains, huge instance groups.</summary>
+    FewHugeClusters,
+}
+
 /// <summary>
 /// A deterministic, realistic <c>pulumi stack export</c> (checkpoint v3, see pulumi-facts §6.1) of a
 /// multi-provider estate: explicit Scaleway, AWS and OVH providers per region, networks, managed
@@ -36,16 +53,16 @@ public static class SyntheticExport
     private const long CompactBytesPerResource = 2_000;
 
     /// <summary>The export as UTF-8 JSON bytes, with exactly <paramref name="resources"/> entries in <c>deployment.resources</c>.</summary>
-    public static byte[] Generate(int resources, ExportLayout layout = ExportLayout.Compact, ulong seed = DefaultSeed)
+    public static byte[] Generate(int resources, ExportLayout layout = ExportLayout.Compact, ulong seed = DefaultSeed, ExportShape shape = ExportShape.Estate)
     {
         var estimate = resources * CompactBytesPerResource * (layout == ExportLayout.Indented ? 2 : 1);
         using var buffer = new MemoryStream((int)Math.Min(estimate, Array.MaxLength));
-        Write(buffer, resources, layout, seed);
+        Write(buffer, resources, layout, seed, shape);
         return buffer.ToArray();
     }
 
     /// <summary>Streams the export, so files larger than one array can hold are fine too.</summary>
-    public static void Write(Stream output, int resources, ExportLayout layout = ExportLayout.Compact, ulong seed = DefaultSeed)
+    public static void Write(Stream output, int resources, ExportLayout layout = ExportLayout.Compact, ulong seed = DefaultSeed, ExportShape shape = ExportShape.Estate)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(resources);
 
@@ -58,7 +75,7 @@ public static class SyntheticExport
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         using var json = new Utf8JsonWriter(output, options);
-        new ExportWriter(json, new DeterministicRandom(seed), resources).Write();
+        new ExportWriter(json, new DeterministicRandom(seed), resources, shape).Write();
         json.Flush();
     }
 }

@@ -30,4 +30,25 @@ internal static class SyntheticTopology
         new(Ovh, "gra", 1, []),
         new(Ovh, "sbg", 1, []),
     ];
+
+    /// <summary>Seven regions of two providers, as a fleet of many small sites spreads over them.</summary>
+    public static IReadOnlyList<Site> FleetSites { get; } =
+    [
+        new(Scaleway, "fr-par", 1, ["fr-par-1"]),
+        new(Scaleway, "nl-ams", 1, ["nl-ams-1"]),
+        new(Scaleway, "pl-waw", 1, ["pl-waw-1"]),
+        new(Aws, "eu-west-3", 1, ["eu-west-3a", "eu-west-3b"]),
+        new(Aws, "eu-central-1", 1, ["eu-central-1a", "eu-central-1b"]),
+        new(Aws, "eu-north-1", 1, ["eu-north-1a", "eu-north-1b"]),
+        new(Aws, "us-east-1", 1, ["us-east-1a", "us-east-1b"]),
+    ];
+
+    public static IReadOnlyList<Site> SitesOf(ExportShape shape) => shape switch
+    {
+        ExportShape.Estate => Sites,
+        ExportShape.ManySmallSites => FleetSites,
+
+        // Two regions of each provider, one cluster each.
+        _ => [.. FleetSites.Where(site => site.Region is "fr-par" or "nl-ams" or "eu-west-3" or "eu-central-1")],
+    };
 }

@@ -107,7 +107,7 @@ public static class PlanFormatter
         verdict = plan.Passes ? "pass" : "fail",
         resources = plan.ResourceCount,
         resourcesByProvider = plan.ResourcesByProvider,
-        policy = CheckJson.Of(plan.Policy),
+        policy = CheckJson.Of(plan.Policy, InstanceListing.Full),
         outageMatrix = plan.Outages.Rows.Select(row => new
         {
             domain = row.Domain,

@@ -12,6 +12,14 @@ public sealed class CapabilityAnalysis
     // Instances grouped by their (interned) effective domain set: outages only ever need the counts.
     private readonly InstanceGroup[] _groups;
 
+    // Domain index -> the groups it takes down, ascending: an outage reads only the groups it hits, so a
+    // sweep over every domain costs the sum of the groups' domain counts, not domains x groups.
+    private readonly Dictionary<int, int[]> _groupsByDomain;
+
+    // With whole-number capacities, subtracting what an outage takes from the total is exact (and so equal
+    // to summing what survives); otherwise the survivors are summed in group order, as the total was.
+    private readonly bool _wholeCapacities;
+
     internal CapabilityAnalysis(CapabilitySpec spec, ImmutableArray<Instance> instances, ImmutableArray<DesignResource> unplaced, DomainTable domains)
     {
         Spec = spec;
@@ -22,9 +30,15 @@ public sealed class CapabilityAnalysis
             .GroupBy(i => i.EffectiveDomainSet, ReferenceEqualityComparer.Instance)
             .Select(g => new InstanceGroup((int[])g.Key!, g.Count(), g.Sum(i => i.Capacity)))];
         Providers = [.. instances.Select(i => i.Placement.Provider).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        CandidateDomainIndices = [.. _groups.SelectMany(g => g.Domains).Distinct().Order()];
+        _groupsByDomain = GroupsByDomain(_groups);
+        CandidateDomainIndices = [.. _groupsByDomain.Keys.Order()];
         TotalCapacity = _groups.Sum(g => g.Capacity);
+        _wholeCapacities = instances.All(i => double.IsInteger(i.Capacity)) && Math.Abs(TotalCapacity) < MaxExactWhole
+            && instances.Sum(i => Math.Abs(i.Capacity)) < MaxExactWhole;
     }
+
+    /// <summary>Every integer up to 2^53 is a double, so sums and differences of such integers are exact.</summary>
+    private const double MaxExactWhole = 9007199254740992;
 
     public string Name => Spec.Name;
 
@@ -46,36 +60,90 @@ public sealed class CapabilityAnalysis
 
     internal (int Healthy, double Capacity) Survivors(OutageSet outage)
     {
-        var healthy = 0;
-        var capacity = 0.0;
-        foreach (var group in _groups)
+        var lost = LostGroups(outage);
+        if (lost.Length == 0)
         {
-            if (!outage.Hits(group.Domains))
+            return (Instances.Length, TotalCapacity);
+        }
+
+        var healthy = Instances.Length;
+        foreach (var g in lost)
+        {
+            healthy -= _groups[g].Count;
+        }
+
+        return (healthy, _wholeCapacities ? TotalCapacity - lost.Sum(g => _groups[g].Capacity) : SurvivingCapacity(lost));
+    }
+
+    /// <summary>The capacity of every group not in <paramref name="lost"/> (ascending), summed in group order.</summary>
+    private double SurvivingCapacity(int[] lost)
+    {
+        var capacity = 0.0;
+        var next = 0;
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            if (next < lost.Length && lost[next] == g)
             {
-                healthy += group.Count;
-                capacity += group.Capacity;
+                next++;
+                continue;
+            }
+
+            capacity += _groups[g].Capacity;
+        }
+
+        return capacity;
+    }
+
+    /// <summary>The groups an outage takes down, ascending.</summary>
+    internal int[] LostGroups(OutageSet outage)
+    {
+        int[]? only = null;
+        SortedSet<int>? several = null;
+        foreach (var domain in outage.Indices)
+        {
+            if (!_groupsByDomain.TryGetValue(domain, out var groups))
+            {
+                continue;
+            }
+
+            if (only is null)
+            {
+                only = groups;
+            }
+            else
+            {
+                several ??= [.. only];
+                several.UnionWith(groups);
             }
         }
 
-        return (healthy, capacity);
+        return several is not null ? [.. several] : only ?? [];
     }
 
     /// <summary>
     /// Which instance groups an outage takes down, as a compact key: two outages with equal keys lose
     /// exactly the same instances. Cheaper than comparing instances, since groups are few.
     /// </summary>
-    internal string LostGroupsKey(OutageSet outage)
+    internal string LostGroupsKey(OutageSet outage) => string.Join(',', LostGroups(outage));
+
+    /// <summary>Each domain of any group, with the groups it is in, ascending.</summary>
+    internal static Dictionary<int, int[]> GroupsByDomain(IReadOnlyList<InstanceGroup> groups)
     {
-        var key = new System.Text.StringBuilder();
-        for (var g = 0; g < _groups.Length; g++)
+        var lists = new Dictionary<int, List<int>>();
+        for (var g = 0; g < groups.Count; g++)
         {
-            if (outage.Hits(_groups[g].Domains))
+            foreach (var domain in groups[g].Domains)
             {
-                key.Append(g).Append(',');
+                if (!lists.TryGetValue(domain, out var list))
+                {
+                    lists[domain] = list = [];
+                }
+
+                list.Add(g);
             }
         }
 
-        return key.ToString();
+        return lists.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray());
     }
 
     internal bool MeetsThreshold(int healthy) =>
@@ -100,7 +168,7 @@ public sealed class CapabilityAnalysis
             return new ResilienceDegree { Degree = 0, Witness = [] };
         }
 
-        var search = new HittingSetSearch(_groups, CandidateDomainIndices);
+        var search = new HittingSetSearch(_groups, CandidateDomainIndices, _groupsByDomain);
         var witness = search.Find(need, ResilienceDegree.MaxSearched);
         return witness is null
             ? ResilienceDegree.Beyond

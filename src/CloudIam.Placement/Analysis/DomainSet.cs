@@ -47,7 +47,7 @@ internal sealed class DomainSetInterner
         return Intern(merged.AsSpan(0, m).ToArray());
     }
 
-    private sealed class SequenceComparer : IEqualityComparer<int[]>
+    internal sealed class SequenceComparer : IEqualityComparer<int[]>
     {
         public static SequenceComparer Instance { get; } = new();
 

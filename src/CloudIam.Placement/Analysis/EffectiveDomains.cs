@@ -21,6 +21,9 @@ internal sealed class EffectiveDomains(
     private readonly int[]?[] _effective = new int[resources.Length][];
     private readonly bool[] _onStack = new bool[resources.Length];
 
+    // Domain sets are interned and shared by whole clusters, so each set loses its zones once.
+    private readonly Dictionary<int[], int[]> _withoutZones = new(ReferenceEqualityComparer.Instance);
+
     public int[] Of(int resource)
     {
         if (_effective[resource] is { } known)
@@ -68,10 +71,17 @@ internal sealed class EffectiveDomains(
 
     private bool IsRegional(int resource) => resources[resource].Placement is { Region: not null, Zone: null };
 
-    private int[] WithoutZones(int[] domains) =>
-        domains.Any(i => table[i].Kind == DomainKind.Zone)
-            ? interner.Intern([.. domains.Where(i => table[i].Kind != DomainKind.Zone)])
-            : domains;
+    private int[] WithoutZones(int[] domains)
+    {
+        if (!_withoutZones.TryGetValue(domains, out var regional))
+        {
+            _withoutZones[domains] = regional = domains.Any(i => table[i].Kind == DomainKind.Zone)
+                ? interner.Intern([.. domains.Where(i => table[i].Kind != DomainKind.Zone)])
+                : domains;
+        }
+
+        return regional;
+    }
 
     private bool NeedsVisit(string urn) =>
         indexByUrn.TryGetValue(urn, out var index) && _effective[index] is null && !_onStack[index];

@@ -8,37 +8,41 @@ namespace CloudIam.Placement.Analysis;
 /// Works on instance groups (instances sharing one domain set), not on instances, and prunes the
 /// candidates before searching: domains that kill exactly the same groups collapse into the broadest
 /// one, and a domain whose kills are a strict subset of another's can never be needed in a smallest set.
+/// Pruning reads each domain's kill list, never domains x groups: a strict superset of a domain's kills
+/// also kills its first group, so it is one of that group's (few) domains.
 /// </summary>
 internal sealed class HittingSetSearch
 {
     private readonly int[] _groupWeights;
     private readonly Candidate[] _candidates;
 
-    public HittingSetSearch(IReadOnlyList<CapabilityAnalysis.InstanceGroup> groups, ImmutableArray<int> candidateDomains)
+    /// <param name="groupsByDomain">For each domain of any group, the groups it kills, ascending (<see cref="CapabilityAnalysis.GroupsByDomain"/>).</param>
+    public HittingSetSearch(IReadOnlyList<CapabilityAnalysis.InstanceGroup> groups, ImmutableArray<int> candidateDomains, IReadOnlyDictionary<int, int[]> groupsByDomain)
     {
         _groupWeights = [.. groups.Select(g => g.Count)];
-        var words = (groups.Count + 63) / 64;
-        var distinct = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+
+        // Candidates arrive broadest first, so the first domain of each kill pattern is kept.
+        var distinct = new Dictionary<int[], int>(DomainSetInterner.SequenceComparer.Instance);
         foreach (var domain in candidateDomains)
         {
-            var kills = new ulong[words];
-            for (var g = 0; g < groups.Count; g++)
+            // A domain that kills nothing is never needed in a smallest set.
+            if (groupsByDomain.TryGetValue(domain, out var kills))
             {
-                if (Array.BinarySearch(groups[g].Domains, domain) >= 0)
-                {
-                    kills[g / 64] |= 1UL << (g % 64);
-                }
+                distinct.TryAdd(kills, domain);
             }
-
-            // Candidates arrive broadest first, so the first domain of each kill pattern is kept.
-            distinct.TryAdd(string.Join(',', kills), new Candidate(domain, kills, Weight(kills)));
         }
 
-        _candidates = [.. distinct.Values
-            .Where(c => !distinct.Values.Any(other => StrictSubset(c.Kills, other.Kills)))
+        var words = (groups.Count + 63) / 64;
+        _candidates = [.. distinct
+            .Where(pair => !groups[pair.Key[0]].Domains.Any(other =>
+                groupsByDomain.TryGetValue(other, out var otherKills) && StrictSubset(pair.Key, otherKills)))
+            .Select(pair => new Candidate(pair.Value, Bits(pair.Key, words), pair.Key.Sum(g => _groupWeights[g])))
             .OrderByDescending(c => c.Weight)
             .ThenBy(c => c.Domain)];
     }
+
+    /// <summary>The domains left to search after pruning, in search order.</summary>
+    internal IEnumerable<int> CandidateDomains => _candidates.Select(c => c.Domain);
 
     /// <summary>Domain indices of a smallest killing set of at most <paramref name="maxSize"/> domains, or null.</summary>
     public int[]? Find(int need, int maxSize)
@@ -104,20 +108,35 @@ internal sealed class HittingSetSearch
         return weight;
     }
 
-    private static bool StrictSubset(ulong[] subset, ulong[] superset)
+    private static ulong[] Bits(int[] groups, int words)
     {
-        var equal = true;
-        for (var w = 0; w < subset.Length; w++)
+        var bits = new ulong[words];
+        foreach (var g in groups)
         {
-            if ((subset[w] & ~superset[w]) != 0)
-            {
-                return false;
-            }
-
-            equal &= subset[w] == superset[w];
+            bits[g / 64] |= 1UL << (g % 64);
         }
 
-        return !equal;
+        return bits;
+    }
+
+    /// <summary>Both ascending and distinct.</summary>
+    private static bool StrictSubset(int[] subset, int[] superset)
+    {
+        if (subset.Length >= superset.Length)
+        {
+            return false;
+        }
+
+        var s = 0;
+        foreach (var g in superset)
+        {
+            if (s < subset.Length && subset[s] == g)
+            {
+                s++;
+            }
+        }
+
+        return s == subset.Length;
     }
 
     private sealed record Candidate(int Domain, ulong[] Kills, int Weight);

@@ -21,6 +21,9 @@ public sealed class OutageSet
     /// <summary>Well-formed domains the design does not use: their loss affects nothing here.</summary>
     public ImmutableArray<string> OutsideDesign { get; }
 
+    /// <summary>The failed domains' indices, ascending.</summary>
+    internal ReadOnlySpan<int> Indices => _indices;
+
     internal static OutageSet Of(DomainTable table, params int[] indices)
     {
         Array.Sort(indices);

@@ -47,12 +47,47 @@ public static class PolicyEngine
     private static bool Matches(Suppression suppression, Violation violation) =>
         suppression.Rule == violation.Rule && (suppression.Capability is null || suppression.Capability == violation.Capability);
 
-    private static CapabilitySummary Summarize(DesignAnalysis analysis, CapabilityAnalysis capability) => new()
+    private static CapabilitySummary Summarize(DesignAnalysis analysis, CapabilityAnalysis capability) => new(() => ListInstances(capability))
     {
         Name = capability.Name,
         Critical = capability.Spec.Critical,
         Providers = capability.Providers,
-        Instances = [.. capability.Instances
+        InstanceCount = capability.Instances.Length,
+        Placements = Placements(capability, analysis.Domains),
+        Resilience = analysis.Resilience(capability.Name),
+    };
+
+    /// <summary>
+    /// Instances per provider and region with the domains they all share. Reads each distinct domain set once,
+    /// so it costs one pass over the instances however many there are.
+    /// </summary>
+    private static ImmutableArray<PlacementSummary> Placements(CapabilityAnalysis capability, DomainTable table)
+    {
+        var byRegion = new Dictionary<(string Provider, string? Region), (int Count, int[] Shared)>();
+        foreach (var instance in capability.Instances)
+        {
+            var key = (instance.Placement.Provider, instance.Placement.Region);
+            var domains = instance.EffectiveDomainSet;
+            byRegion[key] = byRegion.TryGetValue(key, out var known)
+                ? (known.Count + 1, ReferenceEquals(known.Shared, domains) ? domains : [.. known.Shared.Intersect(domains)])
+                : (1, domains);
+        }
+
+        return [.. byRegion
+            .OrderBy(pair => pair.Key.Provider, StringComparer.Ordinal)
+            .ThenBy(pair => pair.Key.Region, StringComparer.Ordinal)
+            .Select(pair => new PlacementSummary
+            {
+                Provider = pair.Key.Provider,
+                Region = pair.Key.Region,
+                Instances = pair.Value.Count,
+                SharedDomains = [.. pair.Value.Shared.Select(i => table[i].Id)],
+            })];
+    }
+
+    private static ImmutableArray<InstanceSummary> ListInstances(CapabilityAnalysis capability) =>
+    [
+        .. capability.Instances
             .OrderBy(i => i.Urn, StringComparer.Ordinal)
             .Select(i => new InstanceSummary
             {
@@ -61,9 +96,8 @@ public static class PolicyEngine
                 Region = i.Placement.Region,
                 Cluster = i.Resource.Cluster is { } cluster ? cluster[(cluster.LastIndexOf("::", StringComparison.Ordinal) + 2)..] : null,
                 Domains = i.DomainIds,
-            })],
-        Resilience = analysis.Resilience(capability.Name),
-    };
+            }),
+    ];
 
     /// <summary>Rule, capability, domains (element by element), then message: ordinal throughout.</summary>
     private sealed class ViolationOrder : IComparer<Violation>

@@ -49,6 +49,11 @@ public sealed record TimeToTarget
 
 public sealed record CapabilitySummary
 {
+    private readonly Lazy<ImmutableArray<InstanceSummary>> _instances;
+
+    /// <param name="instances">Lists the instances when <see cref="Instances"/> is first read.</param>
+    public CapabilitySummary(Func<ImmutableArray<InstanceSummary>> instances) => _instances = new(instances);
+
     public required string Name { get; init; }
 
     public required bool Critical { get; init; }
@@ -56,10 +61,34 @@ public sealed record CapabilitySummary
     /// <summary>Ordinal order.</summary>
     public required ImmutableArray<string> Providers { get; init; }
 
-    /// <summary>By URN.</summary>
-    public required ImmutableArray<InstanceSummary> Instances { get; init; }
+    public required int InstanceCount { get; init; }
+
+    /// <summary>Instances counted per provider and region, by provider then region (ordinal, no region first).</summary>
+    public required ImmutableArray<PlacementSummary> Placements { get; init; }
+
+    /// <summary>
+    /// By URN. Listed on first read: at tens of thousands of instances only a full listing needs every one,
+    /// and sorting and copying them all would cost more than every rule together.
+    /// </summary>
+    public ImmutableArray<InstanceSummary> Instances => _instances.Value;
 
     public required ResilienceDegree Resilience { get; init; }
+}
+
+/// <summary>The instances of one capability in one provider region.</summary>
+public sealed record PlacementSummary
+{
+    public required string Provider { get; init; }
+
+    public string? Region { get; init; }
+
+    public required int Instances { get; init; }
+
+    /// <summary>
+    /// The domains every one of these instances is lost with (own placement and dependencies), broadest
+    /// first: the failures that take this whole part of the capability down at once.
+    /// </summary>
+    public required ImmutableArray<string> SharedDomains { get; init; }
 }
 
 public sealed record InstanceSummary

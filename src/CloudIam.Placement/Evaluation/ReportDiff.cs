@@ -66,8 +66,8 @@ public sealed record CapabilityChange
         Critical = (after ?? before)!.Critical,
         ProvidersBefore = before?.Providers ?? [],
         ProvidersAfter = after?.Providers ?? [],
-        InstancesBefore = before?.Instances.Length ?? 0,
-        InstancesAfter = after?.Instances.Length ?? 0,
+        InstancesBefore = before?.InstanceCount ?? 0,
+        InstancesAfter = after?.InstanceCount ?? 0,
         DegreeBefore = before is null ? 0 : before.Resilience.Degree,
         DegreeAfter = after is null ? 0 : after.Resilience.Degree,
     };

@@ -16,12 +16,15 @@ public sealed record CheckReport(
 
     public ReportedCapability Capability(string name) => Assert.Single(Capabilities, c => c.Name == name);
 
-    /// <summary>Runs the real CLI on an export fixture, under the shipped policy unless a policy fixture is given.</summary>
-    public static CheckReport Of(string export, string? policy = null)
+    /// <summary>
+    /// Runs the real CLI on an export fixture, under the shipped policy unless a policy fixture is given,
+    /// with every instance listed unless <paramref name="instances"/> says <c>summary</c>.
+    /// </summary>
+    public static CheckReport Of(string export, string? policy = null, string instances = "full")
     {
         string[] args = policy is null
-            ? ["check", "--state", CliHarness.Fixture(export), "--format", "json"]
-            : ["check", "--state", CliHarness.Fixture(export), "--policy", CliHarness.Fixture(policy), "--format", "json"];
+            ? ["check", "--state", CliHarness.Fixture(export), "--format", "json", "--instances", instances]
+            : ["check", "--state", CliHarness.Fixture(export), "--policy", CliHarness.Fixture(policy), "--format", "json", "--instances", instances];
         var result = CliHarness.Run(args);
 
         // 2 (bad input) and 3 (internal error) print no report: a test reading one would only hide them.
@@ -36,8 +39,12 @@ public sealed record ReportedCapability(
     string Name,
     bool Critical,
     IReadOnlyList<string> Providers,
+    int InstanceCount,
+    IReadOnlyList<ReportedPlacement> Placements,
     IReadOnlyList<ReportedInstance> Instances,
     ReportedResilience Resilience);
+
+public sealed record ReportedPlacement(string Provider, string? Region, int Instances, IReadOnlyList<string> SharedDomains);
 
 public sealed record ReportedInstance(string Urn, string Provider, string? Region, IReadOnlyList<string> Domains);
 

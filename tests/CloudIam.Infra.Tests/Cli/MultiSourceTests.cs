@@ -14,7 +14,7 @@ public sealed class MultiSourceTests
     [Fact]
     public void The_two_halves_of_a_correct_design_pass_together()
     {
-        var result = CliHarness.Run("check", "--state", Scaleway, "--state", Aws, "--format", "json");
+        var result = CliHarness.Run("check", "--state", Scaleway, "--state", Aws, "--format", "json", "--instances", "full");
 
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
         using var json = JsonDocument.Parse(result.Out);

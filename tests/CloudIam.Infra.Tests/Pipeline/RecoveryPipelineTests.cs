@@ -32,7 +32,7 @@ public sealed class RecoveryPipelineTests
         using var json = JsonDocument.Parse(result.Out);
         var recovery = json.RootElement.GetProperty("capabilities").EnumerateArray().Single(c => c.GetProperty("name").GetString() == PL005RecoveryPath.RecoveryCapability);
         Assert.Equal(["aws", "scaleway"], recovery.GetProperty("providers").EnumerateArray().Select(p => p.GetString()!).ToArray());
-        Assert.Equal(2, recovery.GetProperty("instances").GetArrayLength());
+        Assert.Equal(2, recovery.GetProperty("instanceCount").GetInt32());
     }
 
     [Theory]

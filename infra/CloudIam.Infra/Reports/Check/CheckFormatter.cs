@@ -6,10 +6,10 @@ namespace CloudIam.Infra.Reports.Check;
 /// </summary>
 public static class CheckFormatter
 {
-    public static string Format(CheckedDesign checkedDesign, OutputFormat format) => format switch
+    public static string Format(CheckedDesign checkedDesign, OutputFormat format, InstanceListing listing = InstanceListing.Summary) => format switch
     {
         OutputFormat.Text => CheckText.Render(checkedDesign.Report, checkedDesign.Sources),
-        OutputFormat.Json => ReportJson.Serialize(CheckJson.Of(checkedDesign.Report)),
+        OutputFormat.Json => ReportJson.Serialize(CheckJson.Of(checkedDesign.Report, listing)),
         OutputFormat.Markdown => CheckMarkdown.Render(checkedDesign.Report),
         OutputFormat.Html => CheckHtml.Render(checkedDesign),
         OutputFormat.Sarif => ReportJson.Serialize(CheckSarif.Of(checkedDesign.Report, checkedDesign.Location)),

@@ -15,10 +15,10 @@ public static class CheckHtml
     public static string Render(CheckedDesign checkedDesign)
     {
         var report = checkedDesign.Report;
-        var providers = report.Capabilities.SelectMany(c => c.Instances).Select(i => i.Provider).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var providers = report.Capabilities.SelectMany(c => c.Placements).Select(p => p.Provider).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var counts = report.Capabilities.ToDictionary(
             c => c.Name,
-            c => c.Instances.GroupBy(i => i.Provider, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            c => c.Placements.GroupBy(p => p.Provider, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Instances), StringComparer.Ordinal),
             StringComparer.Ordinal);
         return Html.Page(
             $"Placement check of {string.Join(" + ", checkedDesign.Sources)}",

@@ -4,10 +4,10 @@ using CloudIam.Placement.Evaluation;
 
 namespace CloudIam.Infra.Reports.Check;
 
-/// <summary>The DESIGN §6 JSON shape; <c>plan</c> embeds the same object in report.json.</summary>
+/// <summary>The DESIGN §6 JSON shape; <c>plan</c> embeds the same object, with every instance, in report.json.</summary>
 public static class CheckJson
 {
-    public static object Of(PolicyReport report) => new
+    public static object Of(PolicyReport report, InstanceListing listing) => new
     {
         verdict = report.Verdict,
         capabilities = report.Capabilities.Select(c => new
@@ -15,7 +15,13 @@ public static class CheckJson
             name = c.Name,
             critical = c.Critical,
             providers = c.Providers,
-            instances = c.Instances.Select(i => new { urn = i.Urn, provider = i.Provider, region = i.Region, domains = i.Domains }),
+            instanceCount = c.InstanceCount,
+            placements = c.Placements.Select(p => new { provider = p.Provider, region = p.Region, instances = p.Instances, sharedDomains = p.SharedDomains }),
+
+            // Null is left out of the document, so a summary has no "instances" key at all.
+            instances = listing == InstanceListing.Full
+                ? c.Instances.Select(i => new { urn = i.Urn, provider = i.Provider, region = i.Region, domains = i.Domains })
+                : null,
             resilience = Resilience(c.Resilience),
         }),
         violations = report.Violations.Select(ViolationView.Json),

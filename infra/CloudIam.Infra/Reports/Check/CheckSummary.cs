@@ -32,8 +32,8 @@ public static class CheckSummary
     public static IReadOnlyList<string> CapabilityRow(PolicyReport report, CapabilitySummary c) =>
     [
         c.Name, c.Critical ? "yes" : "no", string.Join(", ", c.Providers.DefaultIfEmpty("-")),
-        c.Instances.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        c.Instances.IsEmpty ? "-" : c.Resilience.ToString(), c.Instances.IsEmpty ? "no instance" : Witness(c.Resilience),
+        c.InstanceCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        c.InstanceCount == 0 ? "-" : c.Resilience.ToString(), c.InstanceCount == 0 ? "no instance" : Witness(c.Resilience),
         CapabilityVerdict(report, c.Name),
     ];
 
