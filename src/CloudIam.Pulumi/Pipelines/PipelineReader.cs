@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using CloudIam.Placement;
-using YamlDotNet.Core;
+using CloudIam.Placement.Input;
 using YamlDotNet.RepresentationModel;
 
 namespace CloudIam.Pulumi.Pipelines;
@@ -170,24 +170,12 @@ public static class PipelineReader
 
     private static YamlMappingNode Load(string root, string relativePath)
     {
-        var path = Path.Combine(root, relativePath);
-        try
-        {
-            using var reader = new StreamReader(path);
-            var stream = new YamlStream();
-            stream.Load(reader);
-            return stream.Documents.FirstOrDefault()?.RootNode is YamlMappingNode document
-                ? (YamlMappingNode)WithMergeKeys(document)
-                : throw new BadInputException(relativePath, "a pipeline file must be a map of jobs");
-        }
-        catch (YamlException e)
-        {
-            throw new BadInputException(relativePath, $"line {e.Start.Line}, column {e.Start.Column}", $"not valid YAML: {e.Message}");
-        }
-        catch (IOException e)
-        {
-            throw new BadInputException(relativePath, $"cannot read the pipeline: {e.Message}");
-        }
+        // Within the limits of every YAML input; anchors and merge keys are how GitLab files share templates,
+        // so aliases are counted and their expansion bounded rather than refused.
+        var stream = YamlInput.LoadFile(Path.Combine(root, relativePath), "pipeline", relativePath, aliases: true);
+        return stream.Documents.FirstOrDefault()?.RootNode is YamlMappingNode document
+            ? (YamlMappingNode)WithMergeKeys(document)
+            : throw new BadInputException(relativePath, "a pipeline file must be a map of jobs");
     }
 
     // `<<: *anchor` (or a list of anchors): the anchored mappings' keys where the mapping has none of its own.

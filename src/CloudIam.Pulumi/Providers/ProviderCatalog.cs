@@ -78,7 +78,7 @@ public sealed class ProviderCatalog
 
     /// <summary>This catalog plus the provider files at <paramref name="paths"/>.</summary>
     public ProviderCatalog With(params IEnumerable<string> paths) =>
-        Of(Providers.Concat(paths.Select(path => ProviderFile.Parse(File.ReadAllText(path), path))));
+        Of(Providers.Concat(paths.Select(ProviderFile.Load)));
 
     public ProviderDefinition? ByName(string name) => Providers.FirstOrDefault(p => p.Name == name);
 

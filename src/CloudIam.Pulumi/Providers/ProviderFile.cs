@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using CloudIam.Placement;
 using CloudIam.Placement.Catalog;
-using YamlDotNet.Core;
+using CloudIam.Placement.Input;
 using YamlDotNet.RepresentationModel;
 
 namespace CloudIam.Pulumi.Providers;
@@ -11,7 +11,9 @@ namespace CloudIam.Pulumi.Providers;
 /// <summary>
 /// Reads one provider file (format in <c>docs/inference.md</c>). Strict: an unknown key, a role or
 /// service value outside the known set, or a pattern that does not compile is bad input naming the line,
-/// since a misspelt key would otherwise silently leave a provider's resources unplaced.
+/// since a misspelt key would otherwise silently leave a provider's resources unplaced. Read within the
+/// limits of every YAML input (<see cref="YamlInput"/>: size, depth, value length, no aliases), as a
+/// provider file can be given at run time (<see cref="ProviderCatalog.With"/>).
 /// </summary>
 public static partial class ProviderFile
 {
@@ -32,9 +34,15 @@ public static partial class ProviderFile
     private static readonly FrozenDictionary<string, ResourceRole> RoleNames =
         Enum.GetValues<ResourceRole>().ToFrozenDictionary(Kebab, StringComparer.Ordinal);
 
-    public static ProviderDefinition Parse(string yaml, string source)
+    public static ProviderDefinition Load(string path) => Read(YamlInput.LoadFile(path, "provider"), path);
+
+    public static ProviderDefinition Parse(string yaml, string source) => Read(YamlInput.Load(new StringReader(yaml), source), source);
+
+    private static ProviderDefinition Read(YamlStream stream, string source)
     {
-        var root = Root(yaml, source);
+        var root = stream.Documents is [{ RootNode: YamlMappingNode mapping }]
+            ? mapping
+            : throw new BadInputException(source, "line 1, column 1", "a provider file is one mapping");
         Only(root, TopKeys, source);
         var name = Scalar(root, "name", source) ?? throw Missing(root, "name", source);
         if (!NameShape().IsMatch(name))
@@ -185,29 +193,12 @@ public static partial class ProviderFile
         var other => throw At(node[key], source, $"{key} must be true or false, not '{other}'"),
     };
 
-    private static YamlMappingNode Root(string yaml, string source)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new BadInputException(source, $"line {e.Start.Line}", e.Message);
-        }
-
-        return stream.Documents is [{ RootNode: YamlMappingNode root }]
-            ? root
-            : throw new BadInputException(source, "line 1", "a provider file is one mapping");
-    }
-
     private static FrozenDictionary<string, ResourceRole> Roles(YamlMappingNode? roles, string source)
     {
         var byType = new Dictionary<string, ResourceRole>(StringComparer.Ordinal);
         foreach (var key in roles?.Children.Keys ?? [])
         {
-            var roleName = ((YamlScalarNode)key).Value!;
+            var roleName = Text(key, source);
             if (!RoleNames.TryGetValue(roleName, out var role))
             {
                 throw At(key, source, $"unknown role '{roleName}' (known: {string.Join(", ", RoleNames.Keys.Order(StringComparer.Ordinal))})");
@@ -308,7 +299,7 @@ public static partial class ProviderFile
         At(node, source, $"missing '{key}'");
 
     private static BadInputException At(YamlNode node, string source, string problem) =>
-        new(source, $"line {node.Start.Line}", problem);
+        new(source, YamlInput.Location(node.Start), problem);
 
     private static string Kebab(ResourceRole role) =>
         string.Concat(role.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? $"-{char.ToLowerInvariant(c)}" : $"{char.ToLowerInvariant(c)}"));

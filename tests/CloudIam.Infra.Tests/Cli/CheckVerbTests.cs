@@ -90,14 +90,13 @@ public sealed class CheckVerbTests
         Assert.Contains(failed, c => c.Attribute("classname")!.Value == "placement.metrics" && c.Attribute("name")!.Value.StartsWith("PL001", StringComparison.Ordinal));
     }
 
+    /// <summary>Stable from run to run as well: <see cref="DeterminismTests"/> compares two processes.</summary>
     [Fact]
-    public void Codequality_gives_each_violation_a_stable_unique_fingerprint()
+    public void Codequality_gives_each_violation_a_unique_fingerprint()
     {
-        var first = CliHarness.Run("check", "--state", CliHarness.Fixture("exports/scaleway-only.json"), "--format", "codequality");
-        var second = CliHarness.Run("check", "--state", CliHarness.Fixture("exports/scaleway-only.json"), "--format", "codequality");
+        var result = CliHarness.Run("check", "--state", CliHarness.Fixture("exports/scaleway-only.json"), "--format", "codequality");
 
-        Assert.Equal(first.Out, second.Out);
-        using var document = JsonDocument.Parse(first.Out);
+        using var document = JsonDocument.Parse(result.Out);
         var fingerprints = document.RootElement.EnumerateArray().Select(i => i.GetProperty("fingerprint").GetString()).ToList();
         Assert.NotEmpty(fingerprints);
         Assert.Equal(fingerprints.Count, fingerprints.Distinct().Count());
@@ -111,18 +110,6 @@ public sealed class CheckVerbTests
 
         Assert.Contains("| capability | critical | providers |", result.Out, StringComparison.Ordinal);
         Assert.Contains("| PL001 | metrics |", result.Out, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("json")]
-    [InlineData("text")]
-    [InlineData("markdown")]
-    public void The_same_input_gives_byte_identical_reports(string format)
-    {
-        var first = CliHarness.Run("check", "--state", Healthy, "--format", format);
-        var second = CliHarness.Run("check", "--state", Healthy, "--format", format);
-
-        Assert.Equal(first.Out, second.Out);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using CloudIam.Infra.Tests.Fuzz;
 
 namespace CloudIam.Infra.Tests.Cli;
 
@@ -49,8 +49,8 @@ public sealed class PlanVerbTests : IDisposable
         var other = Directory.CreateTempSubdirectory("cloudiam-plan-");
         try
         {
-            var first = RunProcess(_out.FullName);
-            var second = RunProcess(other.FullName);
+            var first = CliProcess.Run("plan", "--stack", "prod", "--out", _out.FullName);
+            var second = CliProcess.Run("plan", "--stack", "prod", "--out", other.FullName);
 
             Assert.True(first.ExitCode == 0, first.Error);
             Assert.Equal(first.Out, second.Out);
@@ -127,25 +127,5 @@ public sealed class PlanVerbTests : IDisposable
         using var json = JsonDocument.Parse(result.Out);
         Assert.True(json.RootElement.GetProperty("allCriticalUp").GetBoolean());
         Assert.Contains("scaleway/fr-par/net:scw-par-private-network", json.RootElement.GetProperty("outage").EnumerateArray().Select(d => d.GetString()));
-    }
-
-    private static CliResult RunProcess(string outDirectory)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "cloudiam-infra.dll"), "plan", "--stack", "prod", "--out", outDirectory })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, stdout, stderr.Result);
     }
 }

@@ -66,4 +66,16 @@ internal static class CliProcess
         Assert.StartsWith("cloudiam-infra: ", line, StringComparison.Ordinal);
         Assert.Contains(names, line, StringComparison.Ordinal);
     }
+
+    /// <summary>What every run must give, whatever it was fed: a verdict (0, 1) or, on exit 2, one line naming the input — never a trace, a crash or a hang.</summary>
+    public static void IsVerdictOrOneLineBadInput(ProcessResult result, string input)
+    {
+        Assert.False(result.TimedOut, "the CLI did not finish");
+        Assert.Contains(result.ExitCode, new[] { 0, 1, 2 });
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        if (result.ExitCode == 2)
+        {
+            IsOneLineBadInput(result, input);
+        }
+    }
 }

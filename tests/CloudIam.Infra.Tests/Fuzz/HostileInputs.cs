@@ -17,6 +17,13 @@ internal static class HostileInputs
 
     public static readonly string[] StackConfigs = [RepoText("stacks/Pulumi.prod.yaml"), RepoText("stacks/Pulumi.staging.yaml")];
 
+    public static readonly string[] ProviderFiles =
+        [.. Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "CloudIam.Pulumi", "Providers"), "*.yaml").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
+
+    public static readonly string[] GitLabPipelines = [RepoText(".gitlab-ci.yml"), .. FixtureTexts("pipelines", "gitlab-*.yml")];
+
+    public static readonly string[] GitHubWorkflows = [RepoText(".github/workflows/placement.yml"), .. FixtureTexts("pipelines", "github-*.yml")];
+
     public static readonly string[] Exports = FixtureTexts("exports", "*.json");
 
     public static readonly string[] Previews = FixtureTexts("previews", "*.json");
@@ -28,7 +35,7 @@ internal static class HostileInputs
             (2, Bytes(seeds[i])),
             (1, Nesting(seeds[i], "[", "]", "- ")),
             (1, AliasBomb(seeds[i])),
-            (1, HugeValue(seeds[i], quote: "'"))));
+            (1, HugeValue(seeds[i], quote: "'", YamlHugeLength))));
 
     /// <summary>A hostile JSON document derived from one of <paramref name="seeds"/>.</summary>
     public static Gen<byte[]> Json(string[] seeds) =>
@@ -37,7 +44,7 @@ internal static class HostileInputs
             (2, TextEdits(seeds[i], JsonTokens)),
             (2, Bytes(seeds[i])),
             (1, Nesting(seeds[i], "[", "]", "{\"a\":")),
-            (1, HugeValue(seeds[i], quote: "\""))));
+            (1, HugeValue(seeds[i], quote: "\"", JsonHugeLength))));
 
     private static readonly string[] YamlTokens = ["[", "]", "{", "}", ":", "- ", "*a", "&a ", "<<: *a", "!!binary ", "~", "\"", "'", "\t", "\n", "\0", "? ", "|", ">-", "%YAML 1.1\n", "---\n", "...\n", "-1", "1e999", "0x10", "99999999999999999999", "\u2028", "\uFEFF"];
 
@@ -116,13 +123,19 @@ internal static class HostileInputs
             return Encoding.UTF8.GetBytes(bomb + used);
         });
 
-    /// <summary>Just over the YAML value limit, just over the JSON string limit, or far over both.</summary>
-    private static readonly Gen<int> HugeLength = Gen.OneOf(70_000, 1_100_000, 2_100_000);
+    /// <summary>
+    /// Just over the YAML value limit (64 Ki characters), or several times over it. Not megabytes: a YAML reader
+    /// stops at the limit only after scanning the whole scalar, so those cost time per case and test nothing more.
+    /// </summary>
+    private static readonly Gen<int> YamlHugeLength = Gen.OneOf(70_000, 300_000);
+
+    /// <summary>Under the JSON string limit (1 MiB) but long, or just over it.</summary>
+    private static readonly Gen<int> JsonHugeLength = Gen.OneOf(70_000, 1_100_000);
 
     private const int JsonLimitsPlus = 1_100_000;
 
-    private static Gen<byte[]> HugeValue(string seed, string quote) =>
-        Gen.Select(Gen.Int[0, seed.Length], HugeLength, Gen.Char['\u0001', '\u00ff'], (at, length, c) =>
+    private static Gen<byte[]> HugeValue(string seed, string quote, Gen<int> lengths) =>
+        Gen.Select(Gen.Int[0, seed.Length], lengths, Gen.Char['\u0001', '\u00ff'], (at, length, c) =>
             Encoding.UTF8.GetBytes(seed[..at] + quote + new string(c == '"' || c == '\'' || c == '\\' ? 'x' : c, length) + quote + seed[at..]));
 
     /// <summary>Valid JSON with a wrong type, a missing key, a duplicated resource or a reference cycle.</summary>

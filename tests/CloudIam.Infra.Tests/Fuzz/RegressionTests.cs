@@ -1,11 +1,15 @@
 using System.Text.Json.Nodes;
+using CloudIam.Placement;
+using CloudIam.Pulumi.Pipelines;
+using CloudIam.Pulumi.Providers;
 
 namespace CloudIam.Infra.Tests.Fuzz;
 
 /// <summary>
 /// Every input that once crashed (exit 134: a stack trace or a stack overflow), hung, ended as an
 /// internal error or broke the one-line contract, replayed through the real executable. The files live
-/// in tests/fixtures/bad/regressions; a 10 MB export is built here instead of being committed.
+/// in tests/fixtures/bad/regressions — every one is replayed by its name's prefix, and the ones below with
+/// the message they must give; a 10 MB export is built here instead of being committed.
 /// </summary>
 [Collection(nameof(RegressionTests))]
 public sealed class RegressionTests : IDisposable
@@ -14,7 +18,57 @@ public sealed class RegressionTests : IDisposable
 
     public void Dispose() => _scratch.Delete(recursive: true);
 
-    private static string Regression(string name) => Path.Combine(Repository.Root, "tests", "fixtures", "bad", "regressions", name);
+    private static readonly string Regressions = Path.Combine(Repository.Root, "tests", "fixtures", "bad", "regressions");
+
+    public static TheoryData<string> KeptInputs => [.. Directory.EnumerateFiles(Regressions).Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal)];
+
+    private static string Regression(string name) => Path.Combine(Regressions, name);
+
+    /// <summary>
+    /// A fuzz failure is kept by dropping its file here, named as the fuzz test writes it out
+    /// (<see cref="PinnedCases.Check"/>): the prefix says which reader it goes through.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(KeptInputs))]
+    public void Every_kept_input_ends_in_a_verdict_or_one_line_naming_it(string name)
+    {
+        var path = Regression(name);
+        // No verb takes a provider file (ProviderCatalog.With is its run-time path), and pipelines are read from
+        // the repository: these are read in-process, as the fuzz test read them.
+        Action? inProcess = name.Split('-')[0] switch
+        {
+            "provider" => () => ProviderCatalog.Of([ProviderFile.Load(path)]),
+            "pipeline" => () => _ = PipelineReader.ReadGitLab(Regressions, name).ToList(),
+            "workflow" => () => _ = PipelineReader.ReadGitHub(Regressions, name).ToList(),
+            _ => null,
+        };
+        if (inProcess is not null)
+        {
+            var error = Record.Exception(inProcess);
+            Assert.True(error is null || (error is BadInputException bad && bad.Source.EndsWith(name, StringComparison.Ordinal)), error?.ToString());
+            return;
+        }
+
+        if (name.StartsWith("Pulumi.", StringComparison.Ordinal))
+        {
+            var stack = name["Pulumi.".Length..^".yaml".Length];
+            var stacks = Directory.CreateDirectory(Path.Combine(_scratch.FullName, "stacks"));
+            File.Copy(Path.Combine(Repository.Root, "Pulumi.yaml"), Path.Combine(_scratch.FullName, "Pulumi.yaml"));
+            File.Copy(path, Path.Combine(stacks.FullName, name));
+            CliProcess.IsVerdictOrOneLineBadInput(CliProcess.Run(_scratch.FullName, new Dictionary<string, string>(), "compile", "--stack", stack), name);
+            return;
+        }
+
+        string[] args = name.Split('-')[0] switch
+        {
+            "policy" => ["check", "--stack", "prod", "--policy", path],
+            "scenario" => ["simulate", "--stack", "prod", "--scenario", path],
+            "export" => ["check", "--state", path],
+            "preview" => ["check", "--preview", path],
+            _ => throw new InvalidOperationException($"{name}: a kept input starts with policy-, scenario-, export-, preview-, provider-, pipeline-, workflow- or Pulumi."),
+        };
+        CliProcess.IsVerdictOrOneLineBadInput(CliProcess.Run(args), path);
+    }
 
     [Fact]
     public void A_policy_nested_100000_levels_deep_is_refused_at_the_limit()

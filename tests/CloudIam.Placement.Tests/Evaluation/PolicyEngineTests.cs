@@ -105,21 +105,4 @@ public sealed class PolicyEngineTests
         Assert.Equal(2, alerting.Resilience.Degree);
         Assert.Equal(["aws", "scaleway"], alerting.Resilience.Witness.ToArray());
     }
-
-    [Fact]
-    public void The_same_input_gives_the_same_report()
-    {
-        var first = Evaluate(AlertingOnScalewayOnly(), Policy());
-        var second = Evaluate(AlertingOnScalewayOnly(), Policy());
-
-        Assert.Equal(first.Violations.ToArray(), second.Violations.ToArray(), new ViolationContent());
-    }
-
-    private sealed class ViolationContent : IEqualityComparer<Violation>
-    {
-        public bool Equals(Violation? x, Violation? y) =>
-            x is not null && y is not null && x with { Domains = [] } == y with { Domains = [] } && x.Domains.SequenceEqual(y.Domains);
-
-        public int GetHashCode(Violation obj) => obj.Message.GetHashCode(StringComparison.Ordinal);
-    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CloudIam.Placement;
 using CloudIam.Pulumi.Pipelines;
 
@@ -103,15 +104,63 @@ public sealed class PipelineReaderTests
     [InlineData("a:\n  extends: .missing\n  script: [pulumi up]\n", "")]
     public void Malformed_pipelines_are_bad_input_naming_the_file(string yaml, string location)
     {
+        var error = Assert.Throws<BadInputException>(() => ReadGitLabFile(yaml));
+
+        Assert.Equal(PipelineReader.GitLabFile, error.Source);
+        Assert.Equal(location, error.Location);
+    }
+
+    /// <summary>
+    /// The YAML limits of every input (README "Exit codes and errors"); anchors stay allowed, as GitLab files
+    /// share templates with them, but their count and what they expand to are bounded.
+    /// </summary>
+    [Theory]
+    [InlineData("billion-laughs", "line 6, column 5", "with its aliases followed this node holds more than 100,000 nodes (the limit)")]
+    [InlineData("deep-through-aliases", "line ", "with its aliases followed this node nests deeper than 64 levels (the limit)")]
+    [InlineData("many-aliases", "line 1002, column 13", "more than 1,000 YAML aliases (the limit)")]
+    [InlineData("nested", "line 1, column ", "nesting deeper than 64 levels (the limit)")]
+    [InlineData("self-reference", "line 1, column 4", "an alias refers to a node that contains it")]
+    public void A_pipeline_past_a_yaml_limit_is_bad_input_naming_file_line_and_limit(string shape, string location, string problem)
+    {
+        var yaml = shape switch
+        {
+            // Ten levels of nine aliases: 9^10 nodes once expanded, in a file of a few hundred bytes; a5 (line 6) is
+            // the first to hold more than the limit.
+            "billion-laughs" => "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+                + string.Concat(Enumerable.Range(1, 9).Select(level => $"a{level}: &a{level} [{string.Join(", ", Enumerable.Repeat($"*a{level - 1}", 9))}]\n"))
+                + "job:\n  script: *a9\n",
+            // Each anchor nests the previous one 40 levels deeper: within the parser's limit, past it once expanded.
+            "deep-through-aliases" => "a0: &a0 x\n"
+                + string.Concat(Enumerable.Range(1, 3).Select(level => $"a{level}: &a{level} {new string('[', 40)}*a{level - 1}{new string(']', 40)}\n")),
+            "self-reference" => "a: &a {job: [*a]}\n",
+            "many-aliases" => "t: &t {tags: [x]}\n" + string.Concat(Enumerable.Range(0, 1_001).Select(i => $"j{i}: {{<<: *t, script: [pulumi up]}}\n")),
+            _ => new string('[', 100) + new string(']', 100) + "\n",
+        };
+        var error = Assert.Throws<BadInputException>(() => ReadGitLabFile(yaml));
+
+        Assert.Equal(PipelineReader.GitLabFile, error.Source);
+        Assert.StartsWith(location, error.Location, StringComparison.Ordinal);
+        Assert.Equal(problem, error.Problem);
+    }
+
+    [Fact]
+    public void A_gitlab_file_sharing_templates_by_anchors_stays_within_the_limits()
+    {
+        var jobs = ReadGitLabFile(".runner: &runner {tags: [scaleway]}\n"
+            + string.Concat(Enumerable.Range(0, 200).Select(i => $"up-{i}:\n  <<: *runner\n  script: [pulumi up --stack s{i}]\n")));
+
+        Assert.Equal(200, jobs.Length);
+        Assert.All(jobs, job => Assert.Equal(["scaleway"], job.RunnerLabels.ToArray()));
+    }
+
+    /// <summary>The jobs of a repository holding only this <c>.gitlab-ci.yml</c>.</summary>
+    private static ImmutableArray<PipelineJob> ReadGitLabFile(string yaml)
+    {
         var root = Directory.CreateTempSubdirectory("cloudiam-pipelines-");
         try
         {
             File.WriteAllText(Path.Combine(root.FullName, PipelineReader.GitLabFile), yaml);
-
-            var error = Assert.Throws<BadInputException>(() => PipelineReader.ReadRepository(root.FullName));
-
-            Assert.Equal(PipelineReader.GitLabFile, error.Source);
-            Assert.Equal(location, error.Location);
+            return PipelineReader.ReadRepository(root.FullName);
         }
         finally
         {

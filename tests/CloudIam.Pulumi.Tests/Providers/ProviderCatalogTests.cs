@@ -43,8 +43,10 @@ public sealed class ProviderCatalogTests
     [Fact]
     public void Ships_one_file_per_provider_with_packages_services_and_status_page()
     {
-        Assert.Equal(["aws", "kubernetes", "ovh", "scaleway"], Shipped.Providers.Select(p => p.Name));
-        Assert.Equal(["aws", "ovh", "scaleway"], Shipped.Services.Providers);
+        // At least these, so that adding a provider is its file and its tests only (README "Extending").
+        Assert.Equal(typeof(ProviderCatalog).Assembly.GetManifestResourceNames().Count(name => name.StartsWith("providers/", StringComparison.Ordinal)), Shipped.Providers.Length);
+        Assert.Superset(new HashSet<string> { "aws", "kubernetes", "ovh", "scaleway" }, Shipped.Providers.Select(p => p.Name).ToHashSet());
+        Assert.Superset(new HashSet<string> { "aws", "ovh", "scaleway" }, Shipped.Services.Providers.ToHashSet());
         Assert.Equal(["dhcp", "private-dns", "kapsule-control-plane", "public-gateway", "iam"], Shipped.Services.ServicesOf("scaleway").Select(s => s.Name));
         Assert.Equal("https://status.scaleway.com/api/v2/status.json", Shipped.ByName("scaleway")?.Status?.Url);
         Assert.Equal(["[STATUS] == 200"], Shipped.ByName("aws")?.Status?.Conditions);
@@ -127,8 +129,41 @@ public sealed class ProviderCatalogTests
         var error = Assert.Throws<BadInputException>(() => Shipped.With(file.Path));
 
         Assert.Equal(file.Path, error.Source);
-        Assert.Equal($"line {line}", error.Location);
+        Assert.StartsWith($"line {line}, column ", error.Location, StringComparison.Ordinal);
         Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
+    }
+
+    /// <summary>The limits of every YAML input (README "Exit codes and errors"), met where the file says so.</summary>
+    [Theory]
+    [InlineData("alias", "name: acme\npackages: [acme]\nglobalModules: &m [acme:iam/]\nroles: { global: *m }\n", "line 4, column 18", "YAML aliases (*m) are not supported")]
+    [InlineData("depth", "name: acme\npackages: [acme]\nglobalModules: ", "line 3, column ", "nesting deeper than 64 levels (the limit)")]
+    [InlineData("value", "name: acme\npackages: [acme]\nstatus:\n  url: ", "line 4, column 8", "a value of 65,537 characters; values are limited to 65,536")]
+    [InlineData("size", "name: acme\npackages: [acme]\n", "", "bytes; YAML inputs are limited to 4,194,304 bytes")]
+    public void Refuses_a_provider_file_past_a_yaml_limit_naming_file_line_and_limit(string limit, string head, string location, string problem)
+    {
+        var yaml = limit switch
+        {
+            "depth" => head + new string('[', 100_000) + new string(']', 100_000) + "\n",
+            "value" => head + new string('x', 65_537) + "\n",
+            "size" => head + "# " + new string('x', 4 * 1024 * 1024) + "\n",
+            _ => head,
+        };
+        using var file = new TemporaryFile(yaml);
+
+        var error = Assert.Throws<BadInputException>(() => Shipped.With(file.Path));
+
+        Assert.Equal(file.Path, error.Source);
+        Assert.StartsWith(location, error.Location, StringComparison.Ordinal);
+        Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_provider_file_with_a_key_that_is_not_a_name_is_bad_input_not_a_crash()
+    {
+        var error = Assert.Throws<BadInputException>(() => ProviderFile.Parse("name: acme\npackages: [acme]\nroles:\n  [cluster]: [acme:k8s/cluster:Cluster]\n", "inline.yaml"));
+
+        Assert.Equal(("inline.yaml", "line 4, column 3"), (error.Source, error.Location));
+        Assert.Contains("expected a non-empty scalar", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
