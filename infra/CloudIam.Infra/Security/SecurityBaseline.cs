@@ -14,7 +14,7 @@ public static class SecurityBaseline
         new BucketsNotPublic(ProviderCatalog.Shipped),
         new InstanceMetadataV2Required(ProviderCatalog.Shipped),
         new KubernetesApiAllowList(ProviderCatalog.Shipped),
-        new RunnersLeastPrivilege(),
+        new RunnersLeastPrivilege(ProviderCatalog.Shipped),
         new SecretsOnlyFromConfig(),
         new ExposedOnlyWithAuthentication(),
         new TlsOnEveryPublicHost(),
