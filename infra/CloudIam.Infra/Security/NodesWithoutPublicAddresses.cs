@@ -12,9 +12,11 @@ namespace CloudIam.Infra.Security;
 /// </summary>
 public sealed class NodesWithoutPublicAddresses(ProviderCatalog providers) : ISecurityCheck
 {
-    public const string Subject = "nodeAddresses";
-
     public string Id => "SEC019";
+
+    public string ProviderSubject => Subject;
+
+    private const string Subject = "nodeAddresses";
 
     public string Title => "Nodes have no public address";
 
