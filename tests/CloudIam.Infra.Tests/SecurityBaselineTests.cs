@@ -72,8 +72,9 @@ public class SecurityBaselineTests
     }
 
     /// <summary>
-    /// A provider known only from a data file: what SEC002, SEC012 and SEC016–SEC018 require of its clusters and
-    /// buckets is said in its <c>security</c> section, under its own input names, roles and tokens.
+    /// A provider known only from a data file: what SEC002, SEC005, SEC006, SEC011, SEC012 and SEC016–SEC019 require
+    /// of its clusters, node pools, subnets, IAM resources and buckets is said in its <c>security</c> section, under its
+    /// own input names, roles and tokens, including what its IAM resources must not grant.
     /// </summary>
     private const string AcmeProvider = """
         name: acme
@@ -84,6 +85,10 @@ public class SecurityBaselineTests
           log-group: [acme:logs/sink:Sink]
           bucket: [acme:store/bucket:Bucket]
           bucket-policy: [acme:store/policy:Policy]
+          node-pool: [acme:k8s/pool:Pool]
+          subnet: [acme:net/subnet:Subnet]
+          iam-policy: [acme:iam/policy:Policy]
+          iam-attachment: [acme:iam/grant:Grant]
         security:
           clusterAdmins:
             apiAuthentication: {path: auth.mode, values: [iam]}
@@ -102,6 +107,16 @@ public class SecurityBaselineTests
             replicated: {notOffered: acme has a single region}
           bucketEncryption:
             algorithm: {path: encryption.algorithm}
+          leastPrivilege:
+            builtIn: {on: iam-attachment, path: role, forbidden: ['^owner$']}
+            verbs: {on: iam-policy, key: verb, forbidden: ['^all$', '\.\*$']}
+          apiAllowList:
+            privateEndpoint: {path: api.public, values: ["false"]}
+            ranges: {path: api.sources}
+          nodeAddresses:
+            publicIpOff: {path: noPublicIp, values: ["true"]}
+            subnets: {path: subnets}
+            publicSubnet: {on: subnet, path: public, forbidden: ['^true$']}
         """;
 
     [Theory]
@@ -160,32 +175,6 @@ public class SecurityBaselineTests
         Assert.Equal(problems, findings.Count);
     }
 
-    /// <summary>
-    /// A provider known only from a data file: what SEC005, SEC006, SEC011 and SEC019 read of its clusters, node pools,
-    /// subnets and IAM resources is named in its <c>security</c> section, including what they must not grant.
-    /// </summary>
-    private const string AcmeNetworkProvider = """
-        name: acme
-        packages: [acme]
-        roles:
-          cluster: [acme:k8s/cluster:Cluster]
-          node-pool: [acme:k8s/pool:Pool]
-          subnet: [acme:net/subnet:Subnet]
-          iam-policy: [acme:iam/policy:Policy]
-          iam-attachment: [acme:iam/grant:Grant]
-        security:
-          leastPrivilege:
-            builtIn: {on: iam-attachment, path: role, forbidden: ['^owner$']}
-            verbs: {on: iam-policy, key: verb, forbidden: ['^all$', '\.\*$']}
-          apiAllowList:
-            privateEndpoint: {path: api.public, values: ["false"]}
-            ranges: {path: api.sources}
-          nodeAddresses:
-            publicIpOff: {path: noPublicIp, values: ["true"]}
-            subnets: {path: subnets}
-            publicSubnet: {on: subnet, path: public, forbidden: ['^true$']}
-        """;
-
     [Theory]
     [InlineData("SEC005", new[] { "world-cluster" })]
     [InlineData("SEC006", new[] { "owner-grant", "star-policy" })]
@@ -216,7 +205,7 @@ public class SecurityBaselineTests
             Raw("subnet-private-pool", "acme:k8s/pool:Pool", new ExprMap { ["subnets"] = new ExprList([privateSubnet]) }),
             Raw("bare-pool", "acme:k8s/pool:Pool", new ExprMap()),
         ];
-        using var provider = new TemporaryProviderFile(AcmeNetworkProvider);
+        using var provider = new TemporaryProviderFile(AcmeProvider);
         var check = Check(checkId, ProviderCatalog.Shipped.With(provider.Path));
 
         var findings = check.Check(new ProgramBuilder("acme").Build() with { Resources = [.. resources] }).ToList();
