@@ -99,7 +99,7 @@ public static class PlanFormatter
                 "Resources by provider and capability",
                 CheckHtml.Heatmap([.. plan.ResourcesByProvider.Keys], Capabilities(plan), (provider, capability) => plan.ResourcesByProvider[provider].GetValueOrDefault(capability))),
             .. CheckHtml.Sections(plan.Policy, plan.Outages),
-            CheckHtml.Security(plan.SecurityFindings),
+            CheckHtml.Security(plan.SecurityFindings, plan.SecurityNotApplicable),
         ]);
 
     public static string Json(PlanReport plan) => ReportJson.Serialize(new

@@ -48,8 +48,9 @@ internal static class ProviderRequirements
     public static IEnumerable<SecurityFinding> CheckForbidden(
         ISecurityCheck check, PulumiProgram program, ProviderCatalog providers, string subject, params ResourceRole[] roles) =>
         from resource in program.Resources
-        where providers.RoleOf(resource.Type) is { } role && roles.Contains(role)
-        from problem in ForbiddenProblems(providers, resource, providers.RoleOf(resource.Type)!.Value, subject)
+        let role = providers.RoleOf(resource.Type)
+        where role.HasValue && roles.Contains(role.Value)
+        from problem in ForbiddenProblems(providers, resource, role.GetValueOrDefault(), subject)
         select new SecurityFinding { CheckId = check.Id, Resource = resource.LogicalName, Message = problem };
 
     private static IEnumerable<string> ForbiddenProblems(ProviderCatalog providers, ResourceDeclaration resource, ResourceRole role, string subject)

@@ -36,6 +36,7 @@ public sealed class PlanVerbTests : IDisposable
         const string Line = "SEC017 not applicable on scaleway: Kapsule encrypts etcd itself; the cluster has no encryption input (scaleway 1.54)";
         Assert.Contains("note " + Line, result.Out, StringComparison.Ordinal);
         Assert.Contains("- " + Line + "\n", File.ReadAllText(Path.Combine(_out.FullName, "report.md")), StringComparison.Ordinal);
+        Assert.Contains("<tr><td>SEC017</td><td>scaleway</td><td>Kapsule encrypts etcd itself;", File.ReadAllText(Path.Combine(_out.FullName, "report.html")), StringComparison.Ordinal);
         Assert.Contains("Security baseline: 19 checks, 0 finding(s).", result.Out, StringComparison.Ordinal);
     }
 
