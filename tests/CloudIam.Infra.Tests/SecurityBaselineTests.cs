@@ -231,8 +231,8 @@ public class SecurityBaselineTests
 
         Assert.Equal(
             [
-                "SEC006 admin: policyArn arn:aws:iam::aws:policy/AdministratorAccess is forbidden: attach a narrower managed or inline policy",
-                "SEC006 org: permissionSetNames IAMManager is forbidden: grant the permission sets of the products the job needs, scoped to its project",
+                "SEC006 admin: policyArn is arn:aws:iam::aws:policy/AdministratorAccess (forbidden): attach a narrower managed or inline policy",
+                "SEC006 org: permissionSetNames is IAMManager (forbidden): grant the permission sets of the products the job needs, scoped to its project",
             ],
             findings.Select(finding => finding.ToString()));
     }

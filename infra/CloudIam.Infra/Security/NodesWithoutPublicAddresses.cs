@@ -52,8 +52,7 @@ public sealed class NodesWithoutPublicAddresses(ProviderCatalog providers) : ISe
                 : null;
             return used.Count == 0 ? $"{input} names no subnet of the program: no way to tell its nodes have no public address"
                 : offending is null ? Unverifiable(provider, "publicSubnet")
-                : offending.Count > 0 ? $"runs in a subnet with {publicSubnet!.Path ?? publicSubnet.Key} {string.Join(", ", offending)}"
-                    + (publicSubnet.Fix is { } fix ? $": {fix}" : "")
+                : offending.Count > 0 ? $"one of its subnets: {ProviderRequirements.Forbids(publicSubnet!, offending)}"
                 : null;
         }
 

@@ -70,9 +70,12 @@ internal static class ProviderRequirements
             ? [$"cannot verify {subject}: the {provider?.Name ?? resource.Type} provider file forbids nothing of its {ProviderFile.Kebab(role)} "
                 + "resources nor says the subject is not offered (security section)"]
             : reading.Select(requirement => (requirement, bad: Offending(resource, requirement))).Where(found => found.bad.Count > 0)
-                .Select(found => $"{found.requirement.Path ?? found.requirement.Key} {string.Join(", ", found.bad)} is forbidden"
-                    + (found.requirement.Fix is { } fix ? $": {fix}" : ""));
+                .Select(found => Forbids(found.requirement, found.bad));
     }
+
+    /// <summary>The finding for literals a "must not grant" requirement forbids, with its <c>fix</c>.</summary>
+    public static string Forbids(ProviderRequirement requirement, IEnumerable<string> offending) =>
+        $"{requirement.Path ?? requirement.Key} is {string.Join(", ", offending)} (forbidden)" + (requirement.Fix is { } fix ? $": {fix}" : "");
 
     /// <summary>The literals at the requirement's path or key that one of its forbidden patterns matches, in order, once each.</summary>
     public static List<string> Offending(ResourceDeclaration resource, ProviderRequirement requirement) =>
