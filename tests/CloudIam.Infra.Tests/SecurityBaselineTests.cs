@@ -72,8 +72,9 @@ public class SecurityBaselineTests
     }
 
     /// <summary>
-    /// A provider known only from a data file: what SEC002, SEC012 and SEC016–SEC018 require of its clusters and
-    /// buckets is said in its <c>security</c> section, under its own input names, roles and tokens.
+    /// A provider known only from a data file: what SEC002, SEC005, SEC006, SEC011, SEC012 and SEC016–SEC019 require
+    /// of its clusters, node pools, subnets, IAM resources and buckets is said in its <c>security</c> section, under its
+    /// own input names, roles and tokens, including what its IAM resources must not grant.
     /// </summary>
     private const string AcmeProvider = """
         name: acme
@@ -84,6 +85,10 @@ public class SecurityBaselineTests
           log-group: [acme:logs/sink:Sink]
           bucket: [acme:store/bucket:Bucket]
           bucket-policy: [acme:store/policy:Policy]
+          node-pool: [acme:k8s/pool:Pool]
+          subnet: [acme:net/subnet:Subnet]
+          iam-policy: [acme:iam/policy:Policy]
+          iam-attachment: [acme:iam/grant:Grant]
         security:
           clusterAdmins:
             apiAuthentication: {path: auth.mode, values: [iam]}
@@ -102,6 +107,16 @@ public class SecurityBaselineTests
             replicated: {notOffered: acme has a single region}
           bucketEncryption:
             algorithm: {path: encryption.algorithm}
+          leastPrivilege:
+            builtIn: {on: iam-attachment, path: role, forbidden: ['^owner$']}
+            verbs: {on: iam-policy, key: verb, forbidden: ['^all$', '\.\*$']}
+          apiAllowList:
+            privateEndpoint: {path: api.public, values: ["false"]}
+            ranges: {path: api.sources}
+          nodeAddresses:
+            publicIpOff: {path: noPublicIp, values: ["true"]}
+            subnets: {path: subnets}
+            publicSubnet: {on: subnet, path: public, forbidden: ['^true$']}
         """;
 
     [Theory]
@@ -160,6 +175,68 @@ public class SecurityBaselineTests
         Assert.Equal(problems, findings.Count);
     }
 
+    [Theory]
+    [InlineData("SEC005", new[] { "world-cluster" })]
+    [InlineData("SEC006", new[] { "owner-grant", "star-policy" })]
+    [InlineData("SEC011", new[] { "wide-cluster", "world-cluster" })]
+    [InlineData("SEC019", new[] { "bare-pool", "public-pool", "subnet-public-pool" })]
+    public void Network_and_privilege_rules_read_what_a_provider_added_as_data_names(string checkId, string[] expected)
+    {
+        var scratch = new ProgramBuilder("refs");
+        var publicSubnet = scratch.Add("public-subnet", new KmsKey()).Id;
+        var privateSubnet = scratch.Add("private-subnet", new KmsKey()).Id;
+        ExprMap Api(params string[] sources) => new() { ["api"] = new ExprMap { ["sources"] = new ExprList([.. sources.Select(source => (Expr)source)]) } };
+        ExprMap Statement(string verb) => new() { ["statements"] = new ExprList([new ExprMap { ["verb"] = new ExprList(["read", verb]) }]) };
+        ResourceDeclaration[] resources =
+        [
+            Raw("world-cluster", "acme:k8s/cluster:Cluster", Api("0.0.0.0/0")),
+            Raw("wide-cluster", "acme:k8s/cluster:Cluster", Api("10.0.0.0/8")),
+            Raw("listed-cluster", "acme:k8s/cluster:Cluster", Api("203.0.113.0/24")),
+            Raw("private-cluster", "acme:k8s/cluster:Cluster", new ExprMap { ["api"] = new ExprMap { ["public"] = false } }),
+            Raw("owner-grant", "acme:iam/grant:Grant", new ExprMap { ["role"] = "owner" }),
+            Raw("viewer-grant", "acme:iam/grant:Grant", new ExprMap { ["role"] = "viewer" }),
+            Raw("star-policy", "acme:iam/policy:Policy", Statement("storage.*")),
+            Raw("listed-policy", "acme:iam/policy:Policy", Statement("storage.get")),
+            Raw("public-subnet", "acme:net/subnet:Subnet", new ExprMap { ["public"] = true }),
+            Raw("private-subnet", "acme:net/subnet:Subnet", new ExprMap { ["public"] = false }),
+            Raw("public-pool", "acme:k8s/pool:Pool", new ExprMap { ["noPublicIp"] = false }),
+            Raw("private-pool", "acme:k8s/pool:Pool", new ExprMap { ["noPublicIp"] = true }),
+            Raw("subnet-public-pool", "acme:k8s/pool:Pool", new ExprMap { ["subnets"] = new ExprList([privateSubnet, publicSubnet]) }),
+            Raw("subnet-private-pool", "acme:k8s/pool:Pool", new ExprMap { ["subnets"] = new ExprList([privateSubnet]) }),
+            Raw("bare-pool", "acme:k8s/pool:Pool", new ExprMap()),
+        ];
+        using var provider = new TemporaryProviderFile(AcmeProvider);
+        var check = Check(checkId, ProviderCatalog.Shipped.With(provider.Path));
+
+        var findings = check.Check(new ProgramBuilder("acme").Build() with { Resources = [.. resources] }).ToList();
+
+        Assert.Equal(expected, findings.Select(finding => finding.Resource).Distinct().Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(findings, finding => finding.Message.StartsWith("cannot verify", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SEC006_names_what_the_provider_file_forbids_and_the_fix_it_gives()
+    {
+        var findings = SecurityBaseline.Checks.Single(check => check.Id == "SEC006").Check(new ProgramBuilder("security").Build() with
+        {
+            Resources =
+            [
+                Raw("admin", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", new ExprMap { ["role"] = "nodes", ["policyArn"] = "arn:aws:iam::aws:policy/AdministratorAccess" }),
+                Raw("org", "scaleway:iam/policy:Policy", new ExprMap
+                {
+                    ["rules"] = new ExprList([new ExprMap { ["permissionSetNames"] = new ExprList(["ObjectStorageReadOnly", "IAMManager"]) }]),
+                }),
+            ],
+        });
+
+        Assert.Equal(
+            [
+                "SEC006 admin: policyArn is arn:aws:iam::aws:policy/AdministratorAccess (forbidden): attach a narrower managed or inline policy",
+                "SEC006 org: permissionSetNames is IAMManager (forbidden): grant the permission sets of the products the job needs, scoped to its project",
+            ],
+            findings.Select(finding => finding.ToString()));
+    }
+
     /// <summary>
     /// A provider file that says nothing of a subject leaves its clusters and state buckets unverifiable, which is a
     /// finding; one that says the provider does not offer it makes the rule not apply there.
@@ -170,15 +247,20 @@ public class SecurityBaselineTests
     [InlineData("SEC016", "stateBucket", "bucket")]
     [InlineData("SEC017", "secretsEncryption", "cluster")]
     [InlineData("SEC018", "controlPlaneLogs", "cluster")]
+    [InlineData("SEC006", "leastPrivilege", "grant")]
+    [InlineData("SEC019", "nodeAddresses", "pool")]
     public void A_subject_the_provider_file_omits_is_reported_and_one_it_does_not_offer_is_not_applicable(string checkId, string subject, string resource)
     {
-        const string Roles = "name: bare\npackages: [bare]\nroles:\n  cluster: [bare:k8s/cluster:Cluster]\n  bucket: [bare:store/bucket:Bucket]\n";
+        const string Roles = "name: bare\npackages: [bare]\nroles:\n  cluster: [bare:k8s/cluster:Cluster]\n  bucket: [bare:store/bucket:Bucket]\n"
+            + "  node-pool: [bare:k8s/pool:Pool]\n  iam-attachment: [bare:iam/grant:Grant]\n";
         var program = new ProgramBuilder("bare").Build() with
         {
             Resources =
             [
                 Raw("cluster", "bare:k8s/cluster:Cluster", new ExprMap()),
                 Raw("bucket", "bare:store/bucket:Bucket", new ExprMap { ["tags"] = new ExprMap { [StateBucket.PurposeKey] = StateBucket.Purpose } }),
+                Raw("pool", "bare:k8s/pool:Pool", new ExprMap()),
+                Raw("grant", "bare:iam/grant:Grant", new ExprMap { ["role"] = "owner" }),
             ],
         };
         using var silent = new TemporaryProviderFile(Roles);
@@ -191,7 +273,7 @@ public class SecurityBaselineTests
         Assert.All(unverified, finding =>
         {
             Assert.Equal(resource, finding.Resource);
-            Assert.StartsWith($"cannot verify {subject}.", finding.Message, StringComparison.Ordinal);
+            Assert.StartsWith($"cannot verify {subject}", finding.Message, StringComparison.Ordinal);
             Assert.Contains("the bare provider file", finding.Message, StringComparison.Ordinal);
         });
         Assert.Empty(notApplicable);
@@ -201,6 +283,10 @@ public class SecurityBaselineTests
     private static ISecurityCheck Check(string checkId, ProviderCatalog providers) => checkId switch
     {
         "SEC002" => new BucketsEncrypted(providers),
+        "SEC005" => new KubernetesApiAllowList(providers),
+        "SEC006" => new RunnersLeastPrivilege(providers),
+        "SEC011" => new ApiAllowListsNameSources(providers),
+        "SEC019" => new NodesWithoutPublicAddresses(providers),
         "SEC012" => new ClusterAdminsExplicit(providers),
         "SEC016" => new StateBucketsHardened(providers),
         "SEC017" => new ClusterSecretsEncrypted(providers),

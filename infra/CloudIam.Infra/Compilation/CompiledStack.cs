@@ -31,6 +31,9 @@ public sealed record CompiledStack
 
     public required ImmutableArray<SecurityFinding> SecurityFindings { get; init; }
 
+    /// <summary>The security rules its providers do not offer the settings of.</summary>
+    public required ImmutableArray<NotApplicable> SecurityNotApplicable { get; init; }
+
     public static CompiledStack Compile(StackConfig config) => From(config, CloudIamProgram.Build(config));
 
     /// <summary>Everything derived from one program: its YAML, its inferred placement, its security findings.</summary>
@@ -45,6 +48,7 @@ public sealed record CompiledStack
             Graph = graph,
             Design = Watch(PlacementInference.Infer(graph), [], [(config, graph)]),
             SecurityFindings = SecurityBaseline.Run(program),
+            SecurityNotApplicable = SecurityBaseline.NotApplicable(program),
         };
     }
 

@@ -26,6 +26,7 @@ public static class PlanFormatter
             Terminal.Block(CheckText.Render(plan.Policy, [])),
             Terminal.Line(SecurityLine(plan)),
         };
+        parts.AddRange(plan.SecurityNotApplicable.Select(item => Terminal.Line($"note {item}")));
         if (plan.Exposure is { } exposure)
         {
             parts.Add(Terminal.Line("How the tooling is reached:"));
@@ -67,14 +68,15 @@ public static class PlanFormatter
         text.Append("## Placement policy\n\n");
         CheckMarkdown.Append(text, plan.Policy);
         text.Append("## Security baseline\n\n").Append(SecurityLine(plan)).Append("\n\n");
-        foreach (var finding in plan.SecurityFindings)
+        var securityItems = plan.SecurityFindings.Select(finding => finding.ToString()).Concat(plan.SecurityNotApplicable.Select(item => item.ToString())).ToList();
+        foreach (var item in securityItems)
         {
-            text.Append("- ").Append(finding).Append('\n');
+            text.Append("- ").Append(item).Append('\n');
         }
 
         if (plan.Exposure is { } exposure)
         {
-            text.Append(plan.SecurityFindings.IsEmpty ? "" : "\n").Append("## How the tooling is reached\n\n");
+            text.Append(securityItems.Count == 0 ? "" : "\n").Append("## How the tooling is reached\n\n");
             foreach (var site in exposure.Sites)
             {
                 text.Append("- **").Append(site.Site).Append("**: controller ").Append(site.Controller).Append("; ")
@@ -97,7 +99,7 @@ public static class PlanFormatter
                 "Resources by provider and capability",
                 CheckHtml.Heatmap([.. plan.ResourcesByProvider.Keys], Capabilities(plan), (provider, capability) => plan.ResourcesByProvider[provider].GetValueOrDefault(capability))),
             .. CheckHtml.Sections(plan.Policy, plan.Outages),
-            CheckHtml.Security(plan.SecurityFindings),
+            CheckHtml.Security(plan.SecurityFindings, plan.SecurityNotApplicable),
         ]);
 
     public static string Json(PlanReport plan) => ReportJson.Serialize(new
@@ -124,6 +126,7 @@ public static class PlanFormatter
         {
             checks = plan.SecurityChecks,
             findings = plan.SecurityFindings.Select(f => new { check = f.CheckId, resource = f.Resource, message = f.Message }),
+            notApplicable = plan.SecurityNotApplicable.Select(n => new { check = n.CheckId, provider = n.Provider, reason = n.Reason }),
         },
         exposure = plan.Exposure,
     });

@@ -42,6 +42,9 @@ public sealed record PlanReport
 
     public required int SecurityChecks { get; init; }
 
+    /// <summary>Rules a provider of the plan does not offer the settings of, by check then provider, each once.</summary>
+    public required ImmutableArray<NotApplicable> SecurityNotApplicable { get; init; }
+
     /// <summary>How the tooling is reached; null when the stack publishes nothing.</summary>
     public ExposurePlan? Exposure { get; init; }
 
@@ -79,6 +82,8 @@ public sealed record PlanReport
             Outages = OutageMatrix.Build(analysis, DomainKind.Provider, DomainKind.Region, DomainKind.Service),
             SecurityFindings = [.. stacks.SelectMany(s => s.SecurityFindings)],
             SecurityChecks = SecurityBaseline.Checks.Length,
+            SecurityNotApplicable = [.. stacks.SelectMany(s => s.SecurityNotApplicable).Distinct()
+                .OrderBy(item => item.CheckId, StringComparer.Ordinal).ThenBy(item => item.Provider, StringComparer.Ordinal)],
             // A multi-stack plan has one exposure per stack; the section covers single-stack plans (prod, staging).
             Exposure = stacks.Count == 1 ? ExposurePlan.Of(stacks[0].Config, SiteCatalog.For) : null,
             Watch = [.. stacks.SelectMany(s => SiteWatch.For(s.Config))],

@@ -9,7 +9,7 @@ namespace CloudIam.Infra.Security;
 /// SEC011: an API-server allow-list names its sources, on any provider: no rule of an <c>api-access-list</c> resource
 /// admits the provider's own ranges (its provider file's <c>apiAccessProviderRanges</c>, Kapsule's
 /// <c>scalewayRanges</c>: every customer's machines), and no range, in such a list or inline on a <c>cluster</c>
-/// (<c>vpcConfig.publicAccessCidrs</c>, as SEC005 reads it), is wider than a /<see cref="WidestPrefix"/> (a shared
+/// (its provider file's <c>apiAllowList.ranges</c>, as SEC005 reads it), is wider than a /<see cref="WidestPrefix"/> (a shared
 /// runner fleet, a cloud region). SEC005 only rejects 0.0.0.0/0.
 /// </summary>
 public sealed class ApiAllowListsNameSources(ProviderCatalog providers) : ISecurityCheck
@@ -30,7 +30,7 @@ public sealed class ApiAllowListsNameSources(ProviderCatalog providers) : ISecur
         var lists = WithRole(program, providers, ResourceRole.ApiAccessList).SelectMany(list => ProviderRanges(list)
             .Concat(AllTexts(list.Properties).SelectMany(TooWide))
             .Select(problem => Finding(list, problem)));
-        var inline = WithRole(program, providers, ResourceRole.Cluster).SelectMany(cluster => Texts(cluster.Property("vpcConfig.publicAccessCidrs"))
+        var inline = WithRole(program, providers, ResourceRole.Cluster).SelectMany(cluster => KubernetesApiAllowList.InlineRanges(providers, cluster)
             .SelectMany(TooWide)
             .Select(problem => Finding(cluster, problem)));
         return lists.Concat(inline);

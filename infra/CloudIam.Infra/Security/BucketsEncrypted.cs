@@ -14,6 +14,8 @@ public sealed class BucketsEncrypted(ProviderCatalog providers) : ISecurityCheck
 {
     public string Id => "SEC002";
 
+    public string ProviderSubject => "bucketEncryption";
+
     public string Title => "Buckets are encrypted at rest";
 
     public string Why =>
@@ -21,5 +23,5 @@ public sealed class BucketsEncrypted(ProviderCatalog providers) : ISecurityCheck
         + "the protection part of the reviewed design instead of an account default someone can change.";
 
     public IEnumerable<SecurityFinding> Check(PulumiProgram program) =>
-        ProviderRequirements.Check(this, program, providers, WithRole(program, providers, ResourceRole.Bucket), "bucketEncryption", "algorithm");
+        ProviderRequirements.Check(this, program, providers, WithRole(program, providers, ResourceRole.Bucket), ProviderSubject, "algorithm");
 }

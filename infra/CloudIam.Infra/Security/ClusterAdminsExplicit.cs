@@ -13,6 +13,8 @@ public sealed class ClusterAdminsExplicit(ProviderCatalog providers) : ISecurity
 {
     public string Id => "SEC012";
 
+    public string ProviderSubject => "clusterAdmins";
+
     public string Title => "Cluster administrators are explicit";
 
     public string Why =>
@@ -21,5 +23,5 @@ public sealed class ClusterAdminsExplicit(ProviderCatalog providers) : ISecurity
 
     public IEnumerable<SecurityFinding> Check(PulumiProgram program) =>
         ProviderRequirements.Check(this, program, providers, WithRole(program, providers, ResourceRole.Cluster),
-            "clusterAdmins", "apiAuthentication", "noBootstrapAdmin", "accessEntries");
+            ProviderSubject, "apiAuthentication", "noBootstrapAdmin", "accessEntries");
 }

@@ -13,6 +13,8 @@ public sealed class ClusterSecretsEncrypted(ProviderCatalog providers) : ISecuri
 {
     public string Id => "SEC017";
 
+    public string ProviderSubject => "secretsEncryption";
+
     public string Title => "Kubernetes Secrets are envelope-encrypted";
 
     public string Why =>
@@ -21,5 +23,5 @@ public sealed class ClusterSecretsEncrypted(ProviderCatalog providers) : ISecuri
 
     public IEnumerable<SecurityFinding> Check(PulumiProgram program) =>
         ProviderRequirements.Check(this, program, providers, WithRole(program, providers, ResourceRole.Cluster),
-            "secretsEncryption", "secrets", "key");
+            ProviderSubject, "secrets", "key");
 }

@@ -14,6 +14,8 @@ public sealed class ControlPlaneLogsKept(ProviderCatalog providers) : ISecurityC
 {
     public string Id => "SEC018";
 
+    public string ProviderSubject => "controlPlaneLogs";
+
     public string Title => "Control-plane logs are complete and kept";
 
     public string Why =>
@@ -22,5 +24,5 @@ public sealed class ControlPlaneLogsKept(ProviderCatalog providers) : ISecurityC
 
     public IEnumerable<SecurityFinding> Check(PulumiProgram program) =>
         ProviderRequirements.Check(this, program, providers, WithRole(program, providers, ResourceRole.Cluster),
-            "controlPlaneLogs", "logTypes", "retention");
+            ProviderSubject, "logTypes", "retention");
 }

@@ -6,12 +6,14 @@ namespace CloudIam.Infra.Security;
 
 /// <summary>
 /// SEC005: managed Kubernetes API servers (role <c>cluster</c>, any provider) accept connections only from an
-/// allow-list: inline, as EKS does (<c>vpcConfig.publicAccessCidrs</c>, or no public endpoint), or through
-/// resources of role <c>api-access-list</c> that refer to the cluster (Scaleway <c>kubernetes/acl</c>, OVHcloud
-/// <c>kubeIpRestrictions</c>), none of which lists 0.0.0.0/0.
+/// allow-list: inline, where the provider file's <c>security.apiAllowList</c> says the cluster takes one (its
+/// <c>ranges</c>, or a <c>privateEndpoint</c> setting with no public endpoint at all), or through resources of role
+/// <c>api-access-list</c> that refer to the cluster; none of them lists 0.0.0.0/0.
 /// </summary>
 public sealed class KubernetesApiAllowList(ProviderCatalog providers) : ISecurityCheck
 {
+    public const string Subject = "apiAllowList";
+
     private const string Everywhere = "0.0.0.0/0";
 
     public string Id => "SEC005";
@@ -26,19 +28,28 @@ public sealed class KubernetesApiAllowList(ProviderCatalog providers) : ISecurit
     {
         var accessLists = WithRole(program, providers, ResourceRole.ApiAccessList).ToList();
         return WithRole(program, providers, ResourceRole.Cluster)
-            .Where(cluster => !InlineAllowList(cluster)
+            .Where(cluster => !InlineAllowList(program, cluster)
                 && accessLists.Where(list => RefersAnywhere(list, cluster)).ToList() is var lists
                 && (lists.Count == 0 || lists.Any(list => AllTexts(list.Properties).Contains(Everywhere))))
             .Select(cluster => new SecurityFinding
             {
                 CheckId = Id,
                 Resource = cluster.LogicalName,
-                Message = "the API server is open: restrict vpcConfig.publicAccessCidrs (EKS) or add an API access list "
-                    + "(kubernetes/acl, kubeIpRestrictions) without 0.0.0.0/0",
+                Message = "the API server is open: "
+                    + (RangesPath(providers, cluster) is { } ranges ? $"restrict {ranges} or " : "")
+                    + $"add an {ProviderFile.Kebab(ResourceRole.ApiAccessList)} resource referring to it, without {Everywhere}",
             });
     }
 
-    private static bool InlineAllowList(ResourceDeclaration cluster) =>
-        Bool(cluster.Property("vpcConfig.endpointPublicAccess")) == false
-        || (Texts(cluster.Property("vpcConfig.publicAccessCidrs")).ToList() is { Count: > 0 } cidrs && !cidrs.Contains(Everywhere));
+    /// <summary>The ranges a cluster lists inline, where its provider file says it takes them (<c>apiAllowList.ranges</c>).</summary>
+    internal static IEnumerable<string> InlineRanges(ProviderCatalog providers, ResourceDeclaration cluster) =>
+        RangesPath(providers, cluster) is { } path ? Texts(cluster.Property(path)) : [];
+
+    private static string? RangesPath(ProviderCatalog providers, ResourceDeclaration cluster) =>
+        providers.OfType(cluster.Type)?.Requirement(Subject, "ranges")?.Path;
+
+    private bool InlineAllowList(PulumiProgram program, ResourceDeclaration cluster) =>
+        (providers.OfType(cluster.Type)?.Requirement(Subject, "privateEndpoint") is { Path: not null } privateEndpoint
+            && ProviderRequirements.Met(program, providers, cluster, privateEndpoint))
+        || (InlineRanges(providers, cluster).ToList() is { Count: > 0 } cidrs && !cidrs.Contains(Everywhere));
 }

@@ -5,13 +5,18 @@ using static CloudIam.Infra.Security.ProgramValues;
 namespace CloudIam.Infra.Security;
 
 /// <summary>
-/// SEC019: Kubernetes nodes have no public address. Every resource whose role is <c>node-pool</c> must show it one of
-/// the known ways: <c>publicIpDisabled: true</c> (Kapsule, egress through a Public Gateway) or subnets none of which
-/// map public IPs on launch (EKS, egress through NAT). A node pool of a provider with neither is reported, not skipped.
+/// SEC019: Kubernetes nodes have no public address. Every resource whose role is <c>node-pool</c> must show it the way
+/// its provider file's <c>security.nodeAddresses</c> says: a setting of the pool (<c>publicIpOff</c>; Kapsule, egress
+/// through a Public Gateway), or the pool's subnets (<c>subnets</c>), none of which may hold what <c>publicSubnet</c>
+/// forbids (EKS, egress through NAT). A node pool whose file says neither is reported, not skipped.
 /// </summary>
 public sealed class NodesWithoutPublicAddresses(ProviderCatalog providers) : ISecurityCheck
 {
     public string Id => "SEC019";
+
+    public string ProviderSubject => Subject;
+
+    private const string Subject = "nodeAddresses";
 
     public string Title => "Nodes have no public address";
 
@@ -21,26 +26,43 @@ public sealed class NodesWithoutPublicAddresses(ProviderCatalog providers) : ISe
 
     public IEnumerable<SecurityFinding> Check(PulumiProgram program)
     {
-        var subnets = WithRole(program, providers, ResourceRole.Subnet)
-            .ToDictionary(subnet => subnet.LogicalName, subnet => Bool(subnet.Property("mapPublicIpOnLaunch")) == true, StringComparer.Ordinal);
-        return WithRole(program, providers, ResourceRole.NodePool).SelectMany(pool => Problem(pool, subnets) is { } problem
+        var subnets = WithRole(program, providers, ResourceRole.Subnet).ToDictionary(subnet => subnet.LogicalName, StringComparer.Ordinal);
+        return WithRole(program, providers, ResourceRole.NodePool).SelectMany(pool => Problem(program, pool, subnets) is { } problem
             ? [Finding(pool, problem)]
             : Array.Empty<SecurityFinding>());
     }
 
-    private static string? Problem(ResourceDeclaration pool, Dictionary<string, bool> subnetIsPublic)
+    private string? Problem(PulumiProgram program, ResourceDeclaration pool, Dictionary<string, ResourceDeclaration> subnets)
     {
-        if (pool.Property("publicIpDisabled") is { } disabled)
+        var provider = providers.OfType(pool.Type);
+        var publicIpOff = provider?.Requirement(Subject, "publicIpOff");
+        var onSubnets = provider?.Requirement(Subject, "subnets");
+        if (publicIpOff is { Path: { } setting } && pool.Property(setting) is not null)
         {
-            return Bool(disabled) == true ? null : "set publicIpDisabled: true and give the private network a Public Gateway";
+            return ProviderRequirements.Met(program, providers, pool, publicIpOff) ? null : ProviderRequirements.Advice(publicIpOff);
         }
 
-        var used = pool.Property("subnetIds")?.References().OfType<ResourceReference>()
-            .Select(reference => reference.Resource.LogicalName).Where(subnetIsPublic.ContainsKey).ToList() ?? [];
-        return used.Count == 0 ? "neither publicIpDisabled nor subnets of the program: no way to tell its nodes have no public address"
-            : used.Any(name => subnetIsPublic[name]) ? "runs in a subnet with mapPublicIpOnLaunch: use private subnets behind NAT"
-            : null;
+        if (onSubnets is { Path: { } input })
+        {
+            var used = pool.Property(input)?.References().OfType<ResourceReference>()
+                .Select(reference => reference.Resource.LogicalName).Where(subnets.ContainsKey).Select(name => subnets[name]).ToList() ?? [];
+            var publicSubnet = provider!.Requirement(Subject, "publicSubnet");
+            var offending = publicSubnet is { Forbidden.IsEmpty: false }
+                ? used.SelectMany(subnet => ProviderRequirements.Offending(subnet, publicSubnet)).Distinct(StringComparer.Ordinal).ToList()
+                : null;
+            return used.Count == 0 ? $"{input} names no subnet of the program: no way to tell its nodes have no public address"
+                : offending is null ? Unverifiable(provider, "publicSubnet")
+                : offending.Count > 0 ? $"one of its subnets: {ProviderRequirements.Forbids(publicSubnet!, offending)}"
+                : null;
+        }
+
+        return publicIpOff is { Path: not null } ? ProviderRequirements.Advice(publicIpOff)
+            : publicIpOff is { NotOffered: not null } && onSubnets is { NotOffered: not null } ? null
+            : Unverifiable(provider, "publicIpOff or subnets");
     }
+
+    private static string Unverifiable(ProviderDefinition? provider, string names) =>
+        $"cannot verify {Subject}.{names}: the {provider?.Name ?? "unknown"} provider file says neither where it is set nor that it is not offered (security section)";
 
     private SecurityFinding Finding(ResourceDeclaration resource, string message) =>
         new() { CheckId = Id, Resource = resource.LogicalName, Message = message };

@@ -34,15 +34,57 @@ internal static class ProviderRequirements
                 case { NotOffered: not null }:
                     break;
                 case var requirement when !Met(program, providers, resource, requirement):
-                    yield return requirement.Fix ?? Advice(requirement);
+                    yield return Advice(requirement);
                     break;
             }
         }
     }
 
-    private static bool Met(PulumiProgram program, ProviderCatalog providers, ResourceDeclaration resource, ProviderRequirement requirement) =>
+    /// <summary>
+    /// A finding per resource of one of <paramref name="roles"/> holding a literal its provider file forbids under
+    /// <paramref name="subject"/> (its "must not grant" requirements on that role). A resource whose provider file
+    /// forbids nothing for its role, and does not say the subject is not offered, cannot be verified and is reported.
+    /// </summary>
+    public static IEnumerable<SecurityFinding> CheckForbidden(
+        ISecurityCheck check, PulumiProgram program, ProviderCatalog providers, string subject, params ResourceRole[] roles) =>
+        from resource in program.Resources
+        let role = providers.RoleOf(resource.Type)
+        where role.HasValue && roles.Contains(role.Value)
+        from problem in ForbiddenProblems(providers, resource, role.GetValueOrDefault(), subject)
+        select new SecurityFinding { CheckId = check.Id, Resource = resource.LogicalName, Message = problem };
+
+    private static IEnumerable<string> ForbiddenProblems(ProviderCatalog providers, ResourceDeclaration resource, ResourceRole role, string subject)
+    {
+        var provider = providers.OfType(resource.Type);
+        if (provider?.Security.GetValueOrDefault(subject) is { NotOffered: not null })
+        {
+            return [];
+        }
+
+        var reading = provider?.Security.GetValueOrDefault(subject)?.Requirements
+            .Where(pair => !pair.Value.Forbidden.IsEmpty && pair.Value.On == role)
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => pair.Value)
+            .ToList() ?? [];
+        return reading.Count == 0
+            ? [$"cannot verify {subject}: the {provider?.Name ?? resource.Type} provider file forbids nothing of its {ProviderFile.Kebab(role)} "
+                + "resources nor says the subject is not offered (security section)"]
+            : reading.Select(requirement => (requirement, bad: Offending(resource, requirement))).Where(found => found.bad.Count > 0)
+                .Select(found => Forbids(found.requirement, found.bad));
+    }
+
+    /// <summary>The finding for literals a "must not grant" requirement forbids, with its <c>fix</c>.</summary>
+    public static string Forbids(ProviderRequirement requirement, IEnumerable<string> offending) =>
+        $"{requirement.Path ?? requirement.Key} is {string.Join(", ", offending)} (forbidden)" + (requirement.Fix is { } fix ? $": {fix}" : "");
+
+    /// <summary>The literals at the requirement's path or key that one of its forbidden patterns matches, in order, once each.</summary>
+    public static List<string> Offending(ResourceDeclaration resource, ProviderRequirement requirement) =>
+        [.. Found(resource, requirement).SelectMany(Literals).Where(value => requirement.Forbidden.Any(pattern => pattern.IsMatch(value))).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Whether the resource, or a resource of the requirement's role linked to it, has the required setting.</summary>
+    public static bool Met(PulumiProgram program, ProviderCatalog providers, ResourceDeclaration resource, ProviderRequirement requirement) =>
         Holders(program, providers, resource, requirement).Any(holder => requirement.Path is null && requirement.Key is null
-            || Found(holder, requirement).Any(value => requirement.Values.All(Literals(value).Contains)));
+            || Found(holder, requirement).Any(value => Literals(value).ToHashSet(StringComparer.Ordinal) is var literals && requirement.Values.All(literals.Contains)));
 
     /// <summary>The resource itself, or the resources of the requirement's role that refer to it or are named after it.</summary>
     private static IEnumerable<ResourceDeclaration> Holders(PulumiProgram program, ProviderCatalog providers, ResourceDeclaration resource, ProviderRequirement requirement)
@@ -82,17 +124,23 @@ internal static class ProviderRequirements
         .OfType<Expr>().Where(value => value is not NullLiteral);
 
     /// <summary>A literal as text, or a list's literals; a reference has none, so a value that must be literal is unmet.</summary>
-    private static HashSet<string> Literals(Expr value) =>
-        new((value is ExprList list ? list.Items : [value]).Select(item => item switch
+    private static IEnumerable<string> Literals(Expr value) =>
+        (value is ExprList list ? list.Items : [value]).Select(item => item switch
         {
             StringLiteral text => text.Value,
             BoolLiteral boolean => boolean.Value ? "true" : "false",
             NumberLiteral number => number.Value.ToString(CultureInfo.InvariantCulture),
             _ => null,
-        }).OfType<string>(), StringComparer.Ordinal);
+        }).OfType<string>();
 
-    private static string Advice(ProviderRequirement requirement)
+    /// <summary>What to do when the requirement is unmet: the file's <c>fix</c>, or advice made from where the setting lives.</summary>
+    public static string Advice(ProviderRequirement requirement)
     {
+        if (requirement.Fix is { } fix)
+        {
+            return fix;
+        }
+
         var setting = (requirement.Path ?? requirement.Key) is { } at
             ? requirement.Values.IsEmpty ? $"set {at}" : $"set {at}: {string.Join(", ", requirement.Values)}"
             : null;

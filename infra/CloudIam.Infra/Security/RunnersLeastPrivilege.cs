@@ -1,23 +1,21 @@
-using System.Collections.Immutable;
 using CloudIam.Infra.Components;
-using CloudIam.Pulumi.Resources.Aws;
+using CloudIam.Pulumi.Providers;
 using CloudIam.Pulumi.Resources.Kubernetes;
-using CloudIam.Pulumi.Resources.Scaleway;
 using CloudIam.Pulumi.Yaml;
 using static CloudIam.Infra.Security.ProgramValues;
 
 namespace CloudIam.Infra.Security;
 
 /// <summary>
-/// SEC006: CI runners get no more than they need. Jobs run on the nodes, so they inherit the node IAM role:
-/// no administrator-grade managed policy and no <c>*</c> action in any IAM document; the GitLab Runner's
-/// Kubernetes RBAC is namespaced and lists its rules (the chart's default grants every verb on every resource).
+/// SEC006: CI runners get no more than they need. Jobs run on the nodes, so they inherit the node's cloud
+/// permissions: no resource of role <c>iam-policy</c> or <c>iam-attachment</c> may grant what its provider file
+/// forbids (<c>security.leastPrivilege</c>: AWS administrator-grade managed policies and wildcard actions, Scaleway
+/// organization-wide permission sets); the GitLab Runner's Kubernetes RBAC is namespaced and lists its rules (the
+/// chart's default grants every verb on every resource).
 /// </summary>
-public sealed class RunnersLeastPrivilege : ISecurityCheck
+public sealed class RunnersLeastPrivilege(ProviderCatalog providers) : ISecurityCheck
 {
-    private static readonly ImmutableArray<string> BroadAwsPolicies = ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"];
-
-    private static readonly ImmutableArray<string> BroadScalewayPermissionSets = ["AllProductsFullAccess", "IAMManager", "OrganizationManager"];
+    public const string Subject = "leastPrivilege";
 
     public string Id => "SEC006";
 
@@ -29,22 +27,11 @@ public sealed class RunnersLeastPrivilege : ISecurityCheck
 
     public IEnumerable<SecurityFinding> Check(PulumiProgram program)
     {
-        var attachments = program.OfType<IamRolePolicyAttachment>()
-            .Where(attachment => Text(attachment.Property("policyArn")) is { } arn && BroadAwsPolicies.Any(policy => arn.EndsWith("/" + policy, StringComparison.Ordinal)))
-            .Select(attachment => Finding(attachment, $"attaches {Text(attachment.Property("policyArn"))}; attach a narrower managed or inline policy"));
-        var wildcardActions = program.Resources
-            .Where(resource => resource.Type.StartsWith("aws:iam/", StringComparison.Ordinal))
-            .Where(resource => Entries(resource.Properties).Any(entry => entry.Key == "Action"
-                && (Text(entry.Value) is { } action ? IsWildcard(action) : Texts(entry.Value).Any(IsWildcard))))
-            .Select(resource => Finding(resource, "a policy document allows a wildcard Action; list the actions"));
-        var scaleway = program.OfType<IamPolicy>()
-            .Where(policy => Items(policy.Property("rules")).OfType<ExprMap>()
-                .Any(rule => Texts(rule.GetValueOrDefault("permissionSetNames")).Any(BroadScalewayPermissionSets.Contains)))
-            .Select(policy => Finding(policy, "grants an organization-wide full-access permission set"));
+        var grants = ProviderRequirements.CheckForbidden(this, program, providers, Subject, ResourceRole.IamPolicy, ResourceRole.IamAttachment);
         var rbac = program.OfType<HelmRelease>()
             .Where(release => Text(release.Property("chart")) == HelmCharts.GitlabRunner.Name)
             .SelectMany(RunnerRbacProblems);
-        return attachments.Concat(wildcardActions).Concat(scaleway).Concat(rbac);
+        return grants.Concat(rbac);
     }
 
     private IEnumerable<SecurityFinding> RunnerRbacProblems(ResourceDeclaration release)
@@ -66,8 +53,6 @@ public sealed class RunnersLeastPrivilege : ISecurityCheck
             yield return Finding(release, "an rbac rule uses '*'; list the resources and verbs");
         }
     }
-
-    private static bool IsWildcard(string action) => action == "*" || action.EndsWith(":*", StringComparison.Ordinal);
 
     private SecurityFinding Finding(ResourceDeclaration resource, string message) =>
         new() { CheckId = Id, Resource = resource.LogicalName, Message = message };

@@ -15,6 +15,8 @@ public sealed class StateBucketsHardened(ProviderCatalog providers) : ISecurityC
 {
     public string Id => "SEC016";
 
+    public string ProviderSubject => "stateBucket";
+
     public string Title => "State buckets are versioned, replicated and for the deploy role only";
 
     public string Why =>
@@ -23,7 +25,7 @@ public sealed class StateBucketsHardened(ProviderCatalog providers) : ISecurityC
 
     public IEnumerable<SecurityFinding> Check(PulumiProgram program) =>
         ProviderRequirements.Check(this, program, providers, WithRole(program, providers, ResourceRole.Bucket).Where(IsState),
-            "stateBucket", "versioned", "deployOnly", "tlsOnly", "replicated");
+            ProviderSubject, "versioned", "deployOnly", "tlsOnly", "replicated");
 
     private static bool IsState(ResourceDeclaration bucket) =>
         Text((bucket.Property("tags") as ExprMap)?.GetValueOrDefault(StateBucket.PurposeKey)) == StateBucket.Purpose;

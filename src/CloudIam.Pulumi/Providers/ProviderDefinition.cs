@@ -150,7 +150,9 @@ public sealed record ProviderInstanceMetadata
 /// resource of role <see cref="On"/> that refers to it (<see cref="Via"/>) or is named after it (<see cref="Named"/>).
 /// Met when one of those resources has a literal at <see cref="Path"/> (or at a map key <see cref="Key"/>, at any
 /// depth) holding every one of <see cref="Values"/> (a list holds them as items); with no values, any value will
-/// do; with neither path nor key, the referring resource's existence is enough.
+/// do; with neither path nor key, the referring resource's existence is enough. A requirement with
+/// <see cref="Forbidden"/> is the reverse, a "must not grant": no literal at its path or key on a resource (of role
+/// <see cref="On"/>, when given) may match one of those patterns.
 /// </summary>
 public sealed record ProviderRequirement
 {
@@ -175,6 +177,9 @@ public sealed record ProviderRequirement
     public string? Key { get; init; }
 
     public ImmutableArray<string> Values { get; init; } = [];
+
+    /// <summary>Patterns no literal at the path or key may match (<c>^AdministratorAccess$</c>); empty for a requirement to meet.</summary>
+    public ImmutableArray<Regex> Forbidden { get; init; } = [];
 
     /// <summary>The finding's advice when unmet; by default one is made from the above.</summary>
     public string? Fix { get; init; }

@@ -28,7 +28,7 @@ public static partial class ProviderFile
         ["rules", "source", "fromPort", "toPort", "portRange", "protocol", "anyProtocol", "portless", "accept", "openWhenUnset", "defaultPolicy"];
 
     private static readonly string[] InstanceMetadataKeys = ["tokens", "endpointOff", "nodePoolTemplate"];
-    private static readonly string[] RequirementKeys = ["notOffered", "on", "via", "named", "path", "key", "values", "fix"];
+    private static readonly string[] RequirementKeys = ["notOffered", "on", "via", "named", "path", "key", "values", "forbidden", "fix"];
     private const string NotOffered = "notOffered";
 
     private static readonly FrozenDictionary<string, ResourceRole> RoleNames =
@@ -124,15 +124,23 @@ public static partial class ProviderFile
             : (ResourceRole?)null;
         var via = Strings(node, "via", source);
         (string, string)? named = Scalar(node, "named", source) is { } template ? Setting(node["named"], template, source) : null;
-        if ((on is null) != (via.IsEmpty && named is null))
-        {
-            throw At(node, source, "'on' (a role) goes with 'via' (its inputs referring to the resource) or 'named'");
-        }
-
         var path = Scalar(node, "path", source);
         var key = Scalar(node, "key", source);
         var values = Strings(node, "values", source);
-        if ((path is null && key is null && (on is null || !values.IsEmpty)) || (path is not null && key is not null))
+        var forbidden = Forbidden(node, source);
+        if (!forbidden.IsEmpty)
+        {
+            // A "must not grant" reads the resources of its role themselves: nothing refers, nothing is required.
+            if ((path is null) == (key is null) || !via.IsEmpty || named is not null || !values.IsEmpty)
+            {
+                throw At(node, source, "'forbidden' goes with one 'path' or 'key' and at most a role ('on') whose resources it reads");
+            }
+        }
+        else if ((on is null) != (via.IsEmpty && named is null))
+        {
+            throw At(node, source, "'on' (a role) goes with 'via' (its inputs referring to the resource) or 'named'");
+        }
+        else if ((path is null && key is null && (on is null || !values.IsEmpty)) || (path is not null && key is not null))
         {
             throw At(node, source, "a requirement names one 'path' or 'key' (the values need one), or only a role ('on') that must refer to the resource");
         }
@@ -145,9 +153,26 @@ public static partial class ProviderFile
             Path = path,
             Key = key,
             Values = values,
+            Forbidden = forbidden,
             Fix = Scalar(node, "fix", source),
         };
     }
+
+    /// <summary>The <c>forbidden</c> patterns, compiled once here like the file's other patterns.</summary>
+    private static ImmutableArray<Regex> Forbidden(YamlMappingNode node, string source) =>
+    [
+        .. Sequence(node, "forbidden", source).Select(item =>
+        {
+            try
+            {
+                return new Regex(Text(item, source), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException e)
+            {
+                throw At(item, source, $"forbidden is not a valid regular expression: {e.Message}");
+            }
+        }),
+    ];
 
     private static ProviderFirewall Firewall(YamlMappingNode node, string source)
     {
@@ -301,7 +326,8 @@ public static partial class ProviderFile
     private static BadInputException At(YamlNode node, string source, string problem) =>
         new(source, YamlInput.Location(node.Start), problem);
 
-    private static string Kebab(ResourceRole role) =>
+    /// <summary>The role as provider files spell it (<c>node-pool</c>).</summary>
+    public static string Kebab(ResourceRole role) =>
         string.Concat(role.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? $"-{char.ToLowerInvariant(c)}" : $"{char.ToLowerInvariant(c)}"));
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]

@@ -49,6 +49,12 @@ public enum ResourceRole
     /// <summary>Replication of a bucket to another.</summary>
     BucketReplication,
 
+    /// <summary>What grants permissions: an IAM role or policy document, a set of permissions (SEC006 reads them).</summary>
+    IamPolicy,
+
+    /// <summary>Attaches a managed policy to a principal (SEC006 reads which).</summary>
+    IamAttachment,
+
     /// <summary>An account- or organization-wide resource (IAM): placed on its provider only.</summary>
     Global,
 

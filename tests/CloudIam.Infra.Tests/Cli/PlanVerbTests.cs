@@ -23,6 +23,23 @@ public sealed class PlanVerbTests : IDisposable
         Assert.Contains("Verdict: PASS", result.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>A rule the Scaleway file marks not offered is shown as a decision in each output, not left out.</summary>
+    [Fact]
+    public void Planning_prod_says_which_rules_do_not_apply_to_which_provider_and_why()
+    {
+        var result = CliHarness.Run("plan", "--stack", "prod", "--out", _out.FullName);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out.FullName, "report.json")));
+        var notApplicable = json.RootElement.GetProperty("security").GetProperty("notApplicable").EnumerateArray()
+            .Select(item => $"{item.GetProperty("check").GetString()} {item.GetProperty("provider").GetString()}").ToList();
+        Assert.Equal(["SEC002 scaleway", "SEC012 scaleway", "SEC017 scaleway", "SEC018 scaleway"], notApplicable);
+        const string Line = "SEC017 not applicable on scaleway: Kapsule encrypts etcd itself; the cluster has no encryption input (scaleway 1.54)";
+        Assert.Contains("note " + Line, result.Out, StringComparison.Ordinal);
+        Assert.Contains("- " + Line + "\n", File.ReadAllText(Path.Combine(_out.FullName, "report.md")), StringComparison.Ordinal);
+        Assert.Contains("<tr><td>SEC017</td><td>scaleway</td><td>Kapsule encrypts etcd itself;", File.ReadAllText(Path.Combine(_out.FullName, "report.html")), StringComparison.Ordinal);
+        Assert.Contains("Security baseline: 19 checks, 0 finding(s).", result.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_outage_matrix_covers_each_provider_region_and_service_and_every_cell_is_up()
     {

@@ -122,6 +122,10 @@ public sealed class ProviderCatalogTests
     [InlineData("name: acme\npackages: [acme]\nsecurity:\n  stateBucket:\n    versioned: {notOffered: no, path: versioning}\n", 5, "notOffered stands alone")]
     [InlineData("name: acme\npackages: [acme]\nsecurity:\n  controlPlaneLogs:\n    retention: {on: log-group, named: cp, path: days}\n", 5, "'cp' must be input=value")]
     [InlineData("name: acme\npackages: [acme]\nsecurity:\n  stateBucket: [versioned]\n", 4, "security.stateBucket must be a mapping")]
+    [InlineData("name: acme\npackages: [acme]\nsecurity:\n  leastPrivilege:\n    actions: {key: Action, forbidden: ['(']}\n", 5, "forbidden is not a valid regular expression")]
+    [InlineData("name: acme\npackages: [acme]\nsecurity:\n  leastPrivilege:\n    actions: {key: Action, values: [a], forbidden: [b]}\n", 5, "'forbidden' goes with one 'path' or 'key'")]
+    [InlineData("name: acme\npackages: [acme]\nsecurity:\n  leastPrivilege:\n    actions: {on: iam-policy, forbidden: [b]}\n", 5, "'forbidden' goes with one 'path' or 'key'")]
+    [InlineData("name: acme\npackages: [acme]\nsecurity:\n  leastPrivilege:\n    actions: {on: iam-policy, via: [role], key: Action, forbidden: [b]}\n", 5, "'forbidden' goes with one 'path' or 'key'")]
     public void Rejects_a_malformed_provider_file_naming_file_and_line(string yaml, int line, string problem)
     {
         using var file = new TemporaryFile(yaml);
@@ -203,6 +207,14 @@ public sealed class ProviderCatalogTests
         Assert.Null(scaleway.Requirement("stateBucket", "versioned")!.NotOffered);
         Assert.Null(scaleway.Requirement("stateBucket", "encrypted"));
         Assert.Null(Shipped.ByName("ovh")!.Requirement("clusterAdmins", "accessEntries"));
+        // A "must not grant": the resources of its role, a path or key, and the patterns none of their literals may match.
+        var managed = aws.Requirement("leastPrivilege", "managedPolicies")!;
+        Assert.Equal((ResourceRole.IamAttachment, "policyArn"), (managed.On, managed.Path));
+        Assert.Contains(managed.Forbidden, pattern => pattern.IsMatch("arn:aws:iam::aws:policy/AdministratorAccess"));
+        Assert.DoesNotContain(managed.Forbidden, pattern => pattern.IsMatch("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"));
+        Assert.Equal(ResourceRole.IamAttachment, Shipped.RoleOf("aws:iam/rolePolicyAttachment:RolePolicyAttachment"));
+        Assert.Equal(ResourceRole.IamPolicy, Shipped.RoleOf("scaleway:iam/policy:Policy"));
+        Assert.True(Shipped.IsGlobal("aws:iam/role:Role"));
     }
 
     [Fact]

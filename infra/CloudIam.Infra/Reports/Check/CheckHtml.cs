@@ -70,16 +70,22 @@ public static class CheckHtml
             [.. providers.Select(p => (p, (IReadOnlyList<Html.Cell>)[.. capabilities.Select(c => count(p, c)).Select(n => new Html.Cell(n.ToString(CultureInfo.InvariantCulture), Html.Heat(n, max)))]))]);
     }
 
-    /// <summary>null findings: no source was a compiled stack, so the baseline had nothing to run on.</summary>
-    public static string Security(ImmutableArray<SecurityFinding>? findings) => Html.Section(
+    /// <summary>
+    /// null findings: no source was a compiled stack, so the baseline had nothing to run on. The rules its providers
+    /// do not offer the settings of follow the findings (a plan gives them).
+    /// </summary>
+    public static string Security(ImmutableArray<SecurityFinding>? findings, IReadOnlyList<NotApplicable>? notApplicable = null) => Html.Section(
         "Security baseline",
-        findings switch
+        (findings switch
         {
             null => "<p id=\"security\">Not run: the security baseline checks the compiled program; check a stack (<code>--stack</code>) to include it.</p>\n",
             { IsEmpty: true } => $"<p id=\"security\">{SecurityBaseline.Checks.Length} checks, 0 finding(s).</p>\n",
             { } found => $"<p id=\"security\">{SecurityBaseline.Checks.Length} checks, {found.Length} finding(s).</p>\n"
                 + Html.Table(["check", "resource", "problem"], found.Select(f => (IReadOnlyList<string>)[f.CheckId, f.Resource, f.Message]), "security-findings"),
-        });
+        })
+        + (notApplicable is { Count: > 0 }
+            ? Html.Table(["not applicable", "provider", "why (its provider file)"], notApplicable.Select(n => (IReadOnlyList<string>)[n.CheckId, n.Provider, n.Reason]), "security-not-applicable")
+            : ""));
 
     private static string OutageGrid(OutageMatrix matrix) =>
         "<p class=\"muted legend\">Critical capabilities after losing one provider, region or provider-internal service (instances left / before): "
