@@ -72,7 +72,7 @@ public class SecurityBaselineTests
     }
 
     /// <summary>
-    /// A provider known only from a data file: what SEC002, SEC005, SEC006, SEC011, SEC012 and SEC016–SEC019 require
+    /// A provider known only from a data file: what SEC002, SEC003, SEC005, SEC006, SEC011, SEC012 and SEC016–SEC019 require
     /// of its clusters, node pools, subnets, IAM resources and buckets is said in its <c>security</c> section, under its
     /// own input names, roles and tokens, including what its IAM resources must not grant.
     /// </summary>
@@ -85,6 +85,7 @@ public class SecurityBaselineTests
           log-group: [acme:logs/sink:Sink]
           bucket: [acme:store/bucket:Bucket]
           bucket-policy: [acme:store/policy:Policy]
+          bucket-access: [acme:store/share:Share]
           node-pool: [acme:k8s/pool:Pool]
           subnet: [acme:net/subnet:Subnet]
           iam-policy: [acme:iam/policy:Policy]
@@ -107,6 +108,9 @@ public class SecurityBaselineTests
             replicated: {notOffered: acme has a single region}
           bucketEncryption:
             algorithm: {path: encryption.algorithm}
+          bucketPrivate:
+            ownerOnly: {on: bucket-access, via: [bucketId], path: audience, values: [owner]}
+            noOtherShare: {on: bucket-access, via: [bucketId], path: audience, forbidden: ['^(?!owner$)']}
           leastPrivilege:
             builtIn: {on: iam-attachment, path: role, forbidden: ['^owner$']}
             verbs: {on: iam-policy, key: verb, forbidden: ['^all$', '\.\*$']}
@@ -121,6 +125,7 @@ public class SecurityBaselineTests
 
     [Theory]
     [InlineData("SEC002", "weak-state", 1)]
+    [InlineData("SEC003", "weak-state", 2)]
     [InlineData("SEC012", "weak-cluster", 3)]
     [InlineData("SEC016", "weak-state", 3)]
     [InlineData("SEC017", "weak-cluster", 2)]
@@ -130,6 +135,7 @@ public class SecurityBaselineTests
         var scratch = new ProgramBuilder("refs");
         var strongCluster = scratch.Add("strong-cluster", new KmsKey()).Id;
         var strongState = scratch.Add("strong-state", new KmsKey()).Id;
+        var weakState = scratch.Add("weak-state", new KmsKey()).Id;
         var state = new ExprMap { [StateBucket.PurposeKey] = StateBucket.Purpose };
         var policy = new ExprMap
         {
@@ -165,6 +171,9 @@ public class SecurityBaselineTests
                 ["encryption"] = new ExprMap { ["algorithm"] = "AES256" },
             }),
             Raw("strong-policy", "acme:store/policy:Policy", policy.SetItem("bucketId", strongState)),
+            // Shared with the world only: not owner-only, and a share the file forbids.
+            Raw("weak-share", "acme:store/share:Share", new ExprMap { ["bucketId"] = weakState, ["audience"] = "public" }),
+            Raw("strong-share", "acme:store/share:Share", new ExprMap { ["bucketId"] = strongState, ["audience"] = "owner" }),
         ];
         using var provider = new TemporaryProviderFile(AcmeProvider);
         var check = Check(checkId, ProviderCatalog.Shipped.With(provider.Path));
@@ -243,6 +252,7 @@ public class SecurityBaselineTests
     /// </summary>
     [Theory]
     [InlineData("SEC002", "bucketEncryption", "bucket")]
+    [InlineData("SEC003", "bucketPrivate", "bucket")]
     [InlineData("SEC012", "clusterAdmins", "cluster")]
     [InlineData("SEC016", "stateBucket", "bucket")]
     [InlineData("SEC017", "secretsEncryption", "cluster")]
@@ -283,6 +293,7 @@ public class SecurityBaselineTests
     private static ISecurityCheck Check(string checkId, ProviderCatalog providers) => checkId switch
     {
         "SEC002" => new BucketsEncrypted(providers),
+        "SEC003" => new BucketsNotPublic(providers),
         "SEC005" => new KubernetesApiAllowList(providers),
         "SEC006" => new RunnersLeastPrivilege(providers),
         "SEC011" => new ApiAllowListsNameSources(providers),
@@ -333,9 +344,12 @@ public class SecurityBaselineTests
             program.Add("no-acl", new ObjectBucket());
             var kept = program.Add("private", new ObjectBucket());
             program.Add("private-acl", new ObjectBucketAcl { Bucket = kept.Name(), Acl = "private" });
+            var mixed = program.Add("mixed", new ObjectBucket());
+            program.Add("mixed-private-acl", new ObjectBucketAcl { Bucket = mixed.Name(), Acl = "private" });
+            program.Add("mixed-public-acl", new ObjectBucketAcl { Bucket = mixed.Name(), Acl = "public-read" });
         });
 
-        Assert.Equal(["no-acl", "partly-blocked", "published"], findings);
+        Assert.Equal(["mixed", "no-acl", "partly-blocked", "published"], findings);
     }
 
     [Fact]

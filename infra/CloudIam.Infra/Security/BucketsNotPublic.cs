@@ -5,15 +5,16 @@ using static CloudIam.Infra.Security.ProgramValues;
 namespace CloudIam.Infra.Security;
 
 /// <summary>
-/// SEC003: every bucket (role <c>bucket</c>, any provider) is proven private by a resource that refers to it:
-/// a public access block with all four blocks set (S3), or an explicit private ACL and no other ACL (the only
-/// public-access control the Scaleway schema offers). A bucket with neither, on any provider, trips the check.
+/// SEC003: every bucket (role <c>bucket</c>, any provider) is proven private the way its provider file's
+/// <c>security.bucketPrivate</c> says, every requirement listed there: a public access block with all four blocks on
+/// (S3), or a private ACL and no other ACL (Scaleway, whose schema offers nothing else). A provider whose file says
+/// nothing trips the check.
 /// </summary>
 public sealed class BucketsNotPublic(ProviderCatalog providers) : ISecurityCheck
 {
-    private static readonly string[] PublicAccessBlocks = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
-
     public string Id => "SEC003";
+
+    public string ProviderSubject => "bucketPrivate";
 
     public string Title => "Buckets are not public";
 
@@ -22,19 +23,5 @@ public sealed class BucketsNotPublic(ProviderCatalog providers) : ISecurityCheck
         + "blocking public access makes such a mistake impossible rather than merely absent.";
 
     public IEnumerable<SecurityFinding> Check(PulumiProgram program) =>
-        WithRole(program, providers, ResourceRole.Bucket)
-            .Where(bucket => !ProvenPrivate([.. ReferringTo(program, bucket, "bucket")]))
-            .Select(bucket => new SecurityFinding
-            {
-                CheckId = Id,
-                Resource = bucket.LogicalName,
-                Message = "no public access block with all four blocks true, nor a private ACL (and no other ACL), refers to this bucket",
-            });
-
-    private static bool ProvenPrivate(IReadOnlyList<ResourceDeclaration> referring)
-    {
-        var acls = referring.Select(resource => resource.Property("acl")).OfType<Expr>().ToList();
-        return acls.All(acl => Text(acl) == "private")
-            && (acls.Count > 0 || referring.Any(block => PublicAccessBlocks.All(setting => Bool(block.Property(setting)) == true)));
-    }
+        ProviderRequirements.CheckAll(this, program, providers, WithRole(program, providers, ResourceRole.Bucket), ProviderSubject);
 }

@@ -34,10 +34,6 @@ internal static class ProgramValues
     public static IEnumerable<ResourceDeclaration> WithRole(PulumiProgram program, ProviderCatalog providers, ResourceRole role) =>
         program.Resources.Where(resource => providers.Is(resource.Type, role));
 
-    /// <summary>Resources of any type whose <paramref name="property"/> refers to <paramref name="target"/>.</summary>
-    public static IEnumerable<ResourceDeclaration> ReferringTo(PulumiProgram program, ResourceDeclaration target, string property) =>
-        program.Resources.Where(resource => resource.Refers(target.LogicalName, property));
-
     /// <summary>Whether any property of <paramref name="resource"/> refers to <paramref name="target"/>.</summary>
     public static bool RefersAnywhere(ResourceDeclaration resource, ResourceDeclaration target) =>
         resource.Properties.References().OfType<ResourceReference>().Any(reference => reference.Resource.LogicalName == target.LogicalName);

@@ -41,6 +41,41 @@ internal static class ProviderRequirements
     }
 
     /// <summary>
+    /// A finding per unmet requirement of everything the provider file lists under <paramref name="subject"/>, for
+    /// rules whose settings differ in kind between providers, not only in where they live (a public-access block's
+    /// four switches, an ACL). A "must not grant" requirement reads the resource, or its role's resources referring to
+    /// it. A file listing nothing under the subject, nor saying it is not offered, cannot be verified and is reported.
+    /// </summary>
+    public static IEnumerable<SecurityFinding> CheckAll(
+        ISecurityCheck check, PulumiProgram program, ProviderCatalog providers, IEnumerable<ResourceDeclaration> resources, string subject) =>
+        from resource in resources
+        from problem in AllProblems(program, providers, resource, subject).Distinct(StringComparer.Ordinal)
+        select new SecurityFinding { CheckId = check.Id, Resource = resource.LogicalName, Message = problem };
+
+    private static IEnumerable<string> AllProblems(PulumiProgram program, ProviderCatalog providers, ResourceDeclaration resource, string subject)
+    {
+        var provider = providers.OfType(resource.Type);
+        var listed = provider?.Security.GetValueOrDefault(subject);
+        if (listed is { NotOffered: not null })
+        {
+            return [];
+        }
+
+        if (listed is null || listed.Requirements.Count == 0)
+        {
+            return [$"cannot verify {subject}: the {provider?.Name ?? resource.Type} provider file lists no requirement nor says the subject is not offered (security section)"];
+        }
+
+        return listed.Requirements.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value).Where(requirement => requirement.NotOffered is null)
+            .Select(requirement => requirement.Forbidden.IsEmpty
+                ? Met(program, providers, resource, requirement) ? null : Advice(requirement)
+                : Holders(program, providers, resource, requirement).SelectMany(holder => Offending(holder, requirement)).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } bad
+                    ? Forbids(requirement, bad)
+                    : null)
+            .OfType<string>();
+    }
+
+    /// <summary>
     /// A finding per resource of one of <paramref name="roles"/> holding a literal its provider file forbids under
     /// <paramref name="subject"/> (its "must not grant" requirements on that role). A resource whose provider file
     /// forbids nothing for its role, and does not say the subject is not offered, cannot be verified and is reported.

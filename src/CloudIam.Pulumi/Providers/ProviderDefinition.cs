@@ -152,7 +152,8 @@ public sealed record ProviderInstanceMetadata
 /// depth) holding every one of <see cref="Values"/> (a list holds them as items); with no values, any value will
 /// do; with neither path nor key, the referring resource's existence is enough. A requirement with
 /// <see cref="Forbidden"/> is the reverse, a "must not grant": no literal at its path or key on a resource (of role
-/// <see cref="On"/>, when given) may match one of those patterns.
+/// <see cref="On"/>, when given, and referring to the checked resource through <see cref="Via"/>, when given) may
+/// match one of those patterns.
 /// </summary>
 public sealed record ProviderRequirement
 {

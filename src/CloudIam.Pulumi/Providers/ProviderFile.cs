@@ -130,10 +130,11 @@ public static partial class ProviderFile
         var forbidden = Forbidden(node, source);
         if (!forbidden.IsEmpty)
         {
-            // A "must not grant" reads the resources of its role themselves: nothing refers, nothing is required.
-            if ((path is null) == (key is null) || !via.IsEmpty || named is not null || !values.IsEmpty)
+            // A "must not grant" reads the resources of its role themselves, or with 'via' those referring to the
+            // checked resource: nothing is required.
+            if ((path is null) == (key is null) || (on is null && !via.IsEmpty) || named is not null || !values.IsEmpty)
             {
-                throw At(node, source, "'forbidden' goes with one 'path' or 'key' and at most a role ('on') whose resources it reads");
+                throw At(node, source, "'forbidden' goes with one 'path' or 'key' and at most a role ('on', with 'via' when only those referring count) whose resources it reads");
             }
         }
         else if ((on is null) != (via.IsEmpty && named is null))

@@ -49,6 +49,9 @@ public enum ResourceRole
     /// <summary>Replication of a bucket to another.</summary>
     BucketReplication,
 
+    /// <summary>What decides whether a bucket is public, when a resource of its own: a public-access block, an ACL.</summary>
+    BucketAccess,
+
     /// <summary>What grants permissions: an IAM role or policy document, a set of permissions (SEC006 reads them).</summary>
     IamPolicy,
 

@@ -125,7 +125,7 @@ public sealed class ProviderCatalogTests
     [InlineData("name: acme\npackages: [acme]\nsecurity:\n  leastPrivilege:\n    actions: {key: Action, forbidden: ['(']}\n", 5, "forbidden is not a valid regular expression")]
     [InlineData("name: acme\npackages: [acme]\nsecurity:\n  leastPrivilege:\n    actions: {key: Action, values: [a], forbidden: [b]}\n", 5, "'forbidden' goes with one 'path' or 'key'")]
     [InlineData("name: acme\npackages: [acme]\nsecurity:\n  leastPrivilege:\n    actions: {on: iam-policy, forbidden: [b]}\n", 5, "'forbidden' goes with one 'path' or 'key'")]
-    [InlineData("name: acme\npackages: [acme]\nsecurity:\n  leastPrivilege:\n    actions: {on: iam-policy, via: [role], key: Action, forbidden: [b]}\n", 5, "'forbidden' goes with one 'path' or 'key'")]
+    [InlineData("name: acme\npackages: [acme]\nsecurity:\n  leastPrivilege:\n    actions: {via: [role], key: Action, forbidden: [b]}\n", 5, "'forbidden' goes with one 'path' or 'key'")]
     public void Rejects_a_malformed_provider_file_naming_file_and_line(string yaml, int line, string problem)
     {
         using var file = new TemporaryFile(yaml);
