@@ -6,9 +6,9 @@ namespace CloudIam.Infra.Security;
 
 /// <summary>
 /// SEC003: every bucket (role <c>bucket</c>, any provider) is proven private the way its provider file's
-/// <c>security.bucketPrivate</c> says, every requirement listed there: a public access block with all four blocks on
-/// (S3), or a private ACL and no other ACL (Scaleway, whose schema offers nothing else). A provider whose file says
-/// nothing trips the check.
+/// <c>security.bucketPrivate</c> says, by every requirement listed there: what proves it differs in kind between
+/// providers (several switches of one access resource, or a private ACL and no other), so the rule names none. A
+/// provider whose file says nothing trips the check.
 /// </summary>
 public sealed class BucketsNotPublic(ProviderCatalog providers) : ISecurityCheck
 {
