@@ -18,6 +18,7 @@ public sealed class DesignAnalysis
     private readonly IReadOnlyDictionary<string, int> _resourceIndex;
     private readonly EffectiveDomains _effective;
     private Watchers? _watchers;
+    private ILookup<string, DesignResource>? _publicRecords;
 
     private DesignAnalysis(
         PlacementDesign design,
@@ -59,6 +60,11 @@ public sealed class DesignAnalysis
 
     /// <summary>Who probes which instance and how their alerts reach people, from the design's observer edges.</summary>
     public Watchers Watchers => _watchers ??= new Watchers(this);
+
+    /// <summary>The placed public DNS records by the host they publish (PL010, the outage replay).</summary>
+    public ILookup<string, DesignResource> PublicRecords => _publicRecords ??= Design.Resources
+        .Where(resource => resource is { PublicHost: not null, Placement: not null })
+        .ToLookup(resource => resource.PublicHost!, StringComparer.Ordinal);
 
     /// <summary>The effective domains of any resource of the design, instance or not (a receiver, an Alertmanager).</summary>
     public ImmutableArray<FailureDomain> DomainsOf(string urn) =>

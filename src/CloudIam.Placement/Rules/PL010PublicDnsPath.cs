@@ -27,9 +27,7 @@ public sealed class PL010PublicDnsPath : IPlacementRule
     public IEnumerable<Violation> Check(RuleContext context)
     {
         var analysis = context.Analysis;
-        var records = analysis.Design.Resources
-            .Where(resource => resource is { PublicHost: not null, Placement: not null })
-            .ToLookup(resource => resource.PublicHost!, StringComparer.Ordinal);
+        var records = analysis.PublicRecords;
         foreach (var capability in analysis.Capabilities.Values.Where(c => !c.Spec.PublicHosts.IsEmpty))
         {
             var (spec, required) = (capability.Spec, context.MinProviders(capability.Spec));

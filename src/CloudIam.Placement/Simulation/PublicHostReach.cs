@@ -30,9 +30,7 @@ public sealed record PublicHostReach
     public static ImmutableArray<PublicHostReach> Of(DesignAnalysis analysis, OutageSet outage)
     {
         var failed = outage.Domains.ToHashSet();
-        var records = analysis.Design.Resources
-            .Where(resource => resource is { PublicHost: not null, Placement: not null })
-            .ToLookup(resource => resource.PublicHost!, StringComparer.Ordinal);
+        var records = analysis.PublicRecords;
         return [.. analysis.Capabilities.Values
             .SelectMany(capability => capability.Spec.PublicHosts.Where(records.Contains).Select(host =>
             {
