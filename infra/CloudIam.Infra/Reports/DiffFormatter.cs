@@ -11,26 +11,24 @@ public static class DiffFormatter
 {
     public static string Format(ReportDiff diff, OutputFormat format, string baseName, string headName) => format switch
     {
-        OutputFormat.Json => ReportJson.Serialize(new
-        {
-            @base = baseName,
-            head = headName,
-            regression = diff.IsRegression,
-            capabilities = diff.Capabilities.Where(c => c.Changed).Select(c => new
-            {
-                name = c.Name,
-                critical = c.Critical,
-                providers = new { before = c.ProvidersBefore, after = c.ProvidersAfter },
-                instances = new { before = c.InstancesBefore, after = c.InstancesAfter },
-                degree = new { before = c.DegreeBefore, after = c.DegreeAfter },
-            }),
-            introduced = diff.Introduced.Select(ViolationView.Json),
-            resolved = diff.Resolved.Select(ViolationView.Json),
-        }),
+        OutputFormat.Json => Json(diff, baseName, headName),
         OutputFormat.Markdown => Markdown(diff, baseName, headName),
         OutputFormat.Text => Text(diff, baseName, headName),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "diff prints text, json or markdown"),
     };
+
+    private static string Json(ReportDiff diff, string baseName, string headName) => ReportJson.Serialize(new DiffDocument(
+        Base: baseName,
+        Head: headName,
+        Regression: diff.IsRegression,
+        Capabilities: [.. diff.Capabilities.Where(c => c.Changed).Select(c => new CapabilityChangeEntry(
+            Name: c.Name,
+            Critical: c.Critical,
+            Providers: new(c.ProvidersBefore, c.ProvidersAfter),
+            Instances: new(c.InstancesBefore, c.InstancesAfter),
+            Degree: new(c.DegreeBefore, c.DegreeAfter)))],
+        Introduced: [.. diff.Introduced.Select(ViolationView.Json)],
+        Resolved: [.. diff.Resolved.Select(ViolationView.Json)]));
 
     private static string Text(ReportDiff diff, string baseName, string headName)
     {

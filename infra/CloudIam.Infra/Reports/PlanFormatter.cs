@@ -102,34 +102,26 @@ public static class PlanFormatter
             CheckHtml.Security(plan.SecurityFindings, plan.SecurityNotApplicable),
         ]);
 
-    public static string Json(PlanReport plan) => ReportJson.Serialize(new
-    {
-        stack = plan.Stack,
-        source = plan.Source,
-        verdict = plan.Passes ? "pass" : "fail",
-        resources = plan.ResourceCount,
-        resourcesByProvider = plan.ResourcesByProvider,
-        policy = CheckJson.Of(plan.Policy, InstanceListing.Full),
-        outageMatrix = plan.Outages.Rows.Select(row => new
-        {
-            domain = row.Domain,
-            kind = row.Kind,
-            capabilities = row.Outcomes.Select(o => new { name = o.Capability, before = o.InstancesBefore, after = o.InstancesAfter, up = o.Up }),
-        }),
-        watch = plan.Watch.Select(site => new
-        {
-            site = site.Site,
-            provider = site.Provider,
-            sections = site.Sections.Select(section => new { name = section.Section, items = section.Items }),
-        }),
-        security = new
-        {
-            checks = plan.SecurityChecks,
-            findings = plan.SecurityFindings.Select(f => new { check = f.CheckId, resource = f.Resource, message = f.Message }),
-            notApplicable = plan.SecurityNotApplicable.Select(n => new { check = n.CheckId, provider = n.Provider, reason = n.Reason }),
-        },
-        exposure = plan.Exposure,
-    });
+    public static string Json(PlanReport plan) => ReportJson.Serialize(new PlanDocument(
+        Stack: plan.Stack,
+        Source: plan.Source,
+        Verdict: plan.Passes ? "pass" : "fail",
+        Resources: plan.ResourceCount,
+        ResourcesByProvider: plan.ResourcesByProvider,
+        Policy: CheckJson.Of(plan.Policy, InstanceListing.Full),
+        OutageMatrix: [.. plan.Outages.Rows.Select(row => new OutageRowEntry(
+            row.Domain,
+            row.Kind,
+            [.. row.Outcomes.Select(o => new OutcomeEntry(o.Capability, o.InstancesBefore, o.InstancesAfter, o.Up))]))],
+        Watch: [.. plan.Watch.Select(site => new WatchSiteEntry(
+            site.Site,
+            site.Provider,
+            [.. site.Sections.Select(section => new WatchSectionEntry(section.Section, section.Items))]))],
+        Security: new SecurityEntry(
+            plan.SecurityChecks,
+            [.. plan.SecurityFindings.Select(f => new SecurityFindingEntry(f.CheckId, f.Resource, f.Message))],
+            [.. plan.SecurityNotApplicable.Select(n => new NotApplicableEntry(n.CheckId, n.Provider, n.Reason))]),
+        Exposure: plan.Exposure));
 
     private static readonly string[] ExposureHeaders = ["site", "host", "who may open it", "certificate", "DNS"];
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using CloudIam.Placement.Rules;
 using CloudIam.Placement.Simulation;
@@ -9,40 +10,26 @@ public static class SimulationFormatter
 {
     public static string Format(SimulationReport report, OutputFormat format) => format switch
     {
-        OutputFormat.Json => ReportJson.Serialize(new
-        {
-            design = report.DesignSource,
-            scenario = report.Scenario,
-            outage = report.Outage,
-            outsideDesign = report.OutsideDesign,
-            allCriticalUp = report.AllCriticalUp,
-            capabilities = report.Capabilities.Select(c => new
-            {
-                name = c.Name,
-                critical = c.Critical,
-                before = c.Before,
-                after = c.After,
-                up = c.Up,
-                brokenDependencies = c.BrokenDependencies,
-                remaining = c.Remaining,
-            }),
-            deployments = report.Watched.Select(WatchedText.Json),
-            publicHosts = report.PublicHosts.Select(host => new
-            {
-                host = host.Host,
-                capability = host.Capability,
-                resolves = host.Resolves,
-                answeringDns = host.AnsweringDns,
-                lostDns = host.LostDns,
-                liveInstances = host.LiveInstances,
-            }),
-            observers = Left(report, report.ObserverCapabilities).Select(c => new { capability = c.Name, before = c.Before, remaining = c.Remaining }),
-            recovery = Left(report, report.RecoveryCapabilities).Select(c => new { capability = c.Name, before = c.Before, remaining = c.Remaining }),
-        }),
+        OutputFormat.Json => Json(report),
         OutputFormat.Markdown => Markdown(report),
         OutputFormat.Text => Text(report),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "simulate prints text, json or markdown"),
     };
+
+    private static string Json(SimulationReport report) => ReportJson.Serialize(new SimulationDocument(
+        Design: report.DesignSource,
+        Scenario: report.Scenario,
+        Outage: report.Outage,
+        OutsideDesign: report.OutsideDesign,
+        AllCriticalUp: report.AllCriticalUp,
+        Capabilities: [.. report.Capabilities.Select(c => new SimulatedCapabilityEntry(c.Name, c.Critical, c.Before, c.After, c.Up, c.BrokenDependencies, c.Remaining))],
+        Deployments: [.. report.Watched.Select(WatchedText.Json)],
+        PublicHosts: [.. report.PublicHosts.Select(host => new PublicHostEntry(host.Host, host.Capability, host.Resolves, host.AnsweringDns, host.LostDns, host.LiveInstances))],
+        Observers: LeftJson(report, report.ObserverCapabilities),
+        Recovery: LeftJson(report, report.RecoveryCapabilities)));
+
+    private static ImmutableArray<CapabilityLeftEntry> LeftJson(SimulationReport report, IEnumerable<string> names) =>
+        [.. Left(report, names).Select(c => new CapabilityLeftEntry(c.Name, c.Before, c.Remaining))];
 
     private static string Text(SimulationReport report)
     {

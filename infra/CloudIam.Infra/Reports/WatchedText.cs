@@ -1,3 +1,4 @@
+using CloudIam.Infra.Reports.Check;
 using CloudIam.Placement.Analysis;
 
 namespace CloudIam.Infra.Reports;
@@ -19,14 +20,12 @@ internal static class WatchedText
         return $"{watched.Name} on {where}: {(status ? (watched.Down ? "DOWN, " : "up, ") : "")}{seen}{paged}";
     }
 
-    public static object Json(WatchedInstance watched) => new
-    {
-        name = watched.Name,
-        capability = watched.Capability,
-        provider = watched.Provider,
-        region = watched.Region,
-        down = watched.Down,
-        seenBy = watched.SeenBy.Select(s => new { name = s.Name, capability = s.Capability }),
-        pagedThrough = watched.PagedThrough,
-    };
+    public static DeploymentEntry Json(WatchedInstance watched) => new(
+        watched.Name,
+        watched.Capability,
+        watched.Provider,
+        watched.Region,
+        watched.Down,
+        [.. watched.SeenBy.Select(s => new WatcherEntry(s.Name, s.Capability))],
+        watched.PagedThrough);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CloudIam.Placement.Evaluation;
 
 namespace CloudIam.Infra.Reports.Check;
@@ -5,12 +6,10 @@ namespace CloudIam.Infra.Reports.Check;
 /// <summary>GitLab's code-quality report: blocking violations are critical, warnings minor.</summary>
 public static class CheckCodeQuality
 {
-    public static object Of(PolicyReport report, string location) => report.Violations.Select(ViolationView.Of).Select(v => new
-    {
-        description = $"{v.Rule} {v.Summary}",
-        check_name = v.Rule,
-        fingerprint = v.Fingerprint,
-        severity = v.Blocking ? "critical" : "minor",
-        location = new { path = location, lines = new { begin = 1 } },
-    });
+    public static ImmutableArray<CodeQualityIssue> Of(PolicyReport report, string location) => [.. report.Violations.Select(ViolationView.Of).Select(v => new CodeQualityIssue(
+        Description: $"{v.Rule} {v.Summary}",
+        CheckName: v.Rule,
+        Fingerprint: v.Fingerprint,
+        Severity: v.Blocking ? "critical" : "minor",
+        Location: new CodeQualityLocation(location, new CodeQualityLines(Begin: 1))))];
 }

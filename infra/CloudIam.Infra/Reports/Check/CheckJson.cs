@@ -4,51 +4,32 @@ using CloudIam.Placement.Evaluation;
 
 namespace CloudIam.Infra.Reports.Check;
 
-/// <summary>The DESIGN §6 JSON shape; <c>plan</c> embeds the same object, with every instance, in report.json.</summary>
+/// <summary>Builds the DESIGN §6 JSON shape, <see cref="CheckDocument"/>; <c>plan</c> embeds it, with every instance, in report.json.</summary>
 public static class CheckJson
 {
-    public static object Of(PolicyReport report, InstanceListing listing) => new
-    {
-        verdict = report.Verdict,
-        capabilities = report.Capabilities.Select(c => new
-        {
-            name = c.Name,
-            critical = c.Critical,
-            providers = c.Providers,
-            instanceCount = c.InstanceCount,
-            placements = c.Placements.Select(p => new { provider = p.Provider, region = p.Region, instances = p.Instances, sharedDomains = p.SharedDomains }),
+    public static CheckDocument Of(PolicyReport report, InstanceListing listing) => new(
+        Verdict: report.Verdict,
+        Capabilities: [.. report.Capabilities.Select(c => new CapabilityEntry(
+            Name: c.Name,
+            Critical: c.Critical,
+            Providers: c.Providers,
+            InstanceCount: c.InstanceCount,
+            Placements: [.. c.Placements.Select(p => new PlacementEntry(p.Provider, p.Region, p.Instances, p.SharedDomains))],
 
             // Null is left out of the document, so a summary has no "instances" key at all.
-            instances = listing == InstanceListing.Full
-                ? c.Instances.Select(i => new { urn = i.Urn, provider = i.Provider, region = i.Region, domains = i.Domains })
+            Instances: listing == InstanceListing.Full
+                ? [.. c.Instances.Select(i => new InstanceEntry(i.Urn, i.Provider, i.Region, i.Domains))]
                 : null,
-            resilience = Resilience(c.Resilience),
-        }),
-        violations = report.Violations.Select(ViolationView.Json),
-        suppressed = report.Suppressed.Select(s => new
-        {
-            violation = ViolationView.Json(s.Violation),
-            reason = s.By.Reason,
-            expires = CheckSummary.Expiry(s),
-        }),
-        undeclaredCapabilities = report.UndeclaredCapabilities,
-        deployments = report.Watched.Select(WatchedText.Json),
-        timeToTarget = report.TimesToTarget.Select(time => new
-        {
-            path = time.Path.Name,
-            target = time.Path.Target == AlertTarget.Page ? "page" : "publicStatus",
-            worstCaseSeconds = (int)time.Path.WorstCase.TotalSeconds,
-            budgetSeconds = time.Budget is { } budget ? (int)budget.TotalSeconds : (int?)null,
-            withinBudget = time.WithinBudget,
-            steps = time.Path.Steps.Select(step => new { setting = step.Setting, worstSeconds = (int)step.Worst.TotalSeconds }),
-        }),
-    };
-
-    private static object Resilience(ResilienceDegree resilience) => new
-    {
-        degree = resilience.Degree,
-        searchedUpTo = ResilienceDegree.MaxSearched,
-        witness = resilience.Witness,
-        through = resilience.Through,
-    };
+            Resilience: new ResilienceEntry(c.Resilience.Degree, ResilienceDegree.MaxSearched, c.Resilience.Witness, c.Resilience.Through)))],
+        Violations: [.. report.Violations.Select(ViolationView.Json)],
+        Suppressed: [.. report.Suppressed.Select(s => new SuppressedEntry(ViolationView.Json(s.Violation), s.By.Reason, CheckSummary.Expiry(s)))],
+        UndeclaredCapabilities: report.UndeclaredCapabilities,
+        Deployments: [.. report.Watched.Select(WatchedText.Json)],
+        TimeToTarget: [.. report.TimesToTarget.Select(time => new TimeToTargetEntry(
+            Path: time.Path.Name,
+            Target: time.Path.Target == AlertTarget.Page ? "page" : "publicStatus",
+            WorstCaseSeconds: (int)time.Path.WorstCase.TotalSeconds,
+            BudgetSeconds: time.Budget is { } budget ? (int)budget.TotalSeconds : null,
+            WithinBudget: time.WithinBudget,
+            Steps: [.. time.Path.Steps.Select(step => new AlertStepEntry(step.Setting, (int)step.Worst.TotalSeconds))]))]);
 }

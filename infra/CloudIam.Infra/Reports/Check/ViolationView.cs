@@ -45,17 +45,9 @@ public sealed record ViolationView
     };
 
     /// <summary>The DESIGN §6 JSON shape of a violation, shared by <c>check</c>, <c>plan</c> and <c>diff</c>.</summary>
-    public static object Json(Violation v)
+    public static ViolationEntry Json(Violation v)
     {
         var view = Of(v);
-        return new
-        {
-            rule = view.Rule,
-            capability = view.Capability,
-            severity = view.Severity,
-            domains = view.Domains,
-            message = view.Message,
-            suggestion = view.Suggestion,
-        };
+        return new(view.Rule, view.Capability, view.Severity, view.Domains, view.Message, view.Suggestion);
     }
 }
