@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace CloudIam.Pulumi.Yaml;
@@ -10,10 +11,14 @@ namespace CloudIam.Pulumi.Yaml;
 /// </summary>
 internal static class ArgsConverter
 {
-    public static ExprMap ToProperties(object args) => ToMap(args);
+    public static ExprMap ToProperties(IResourceArgs args) => ToMap(args.GetType(), args);
 
-    private static ExprMap ToMap(object args) => ExprMap.FromEntries(
-        args.GetType()
+    private static ExprMap ToMap(IArgsObject nested) => ToMap(nested.GetType(), nested);
+
+    // The args interfaces keep their implementations' public properties through trimming (Native AOT), so the
+    // types handed here still have them.
+    private static ExprMap ToMap([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type, object args) => ExprMap.FromEntries(
+        type
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(property => property.GetIndexParameters().Length == 0)
             .Select(property => (Name: SchemaName(property.Name), Value: property.GetValue(args)))

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace CloudIam.Pulumi.Yaml;
 
 /// <summary>
@@ -39,12 +41,15 @@ public sealed class Resource<TArgs> : ResourceHandle
 }
 
 /// <summary>Args record of one resource type; its static token is the canonical type token of the schema.</summary>
+/// <remarks>Its public properties are the resource's inputs, read by reflection: they survive trimming.</remarks>
+[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)]
 public interface IResourceArgs
 {
     static abstract string Token { get; }
 }
 
 /// <summary>A nested object input (e.g. EKS <c>vpcConfig</c>); its properties become the object's keys.</summary>
+[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)]
 public interface IArgsObject;
 
 /// <summary>Args of an explicit provider resource (<c>pulumi:providers:&lt;package&gt;</c>).</summary>

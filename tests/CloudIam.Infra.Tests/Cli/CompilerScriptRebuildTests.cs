@@ -5,15 +5,14 @@ namespace CloudIam.Infra.Tests.Cli;
 /// <summary>
 /// The compiler script of Pulumi.yaml, run against a scratch tree and a stand-in <c>dotnet</c> that records each
 /// publish: it builds once, reuses the binary while no source changed, rebuilds when a source is edited, added or
-/// deleted, and keeps build output off stdout. The binary it builds records each compilation: a program is
-/// replayed only while its arguments, Pulumi's variables and every file of the tree are unchanged.
+/// deleted or the kind of build changes, and keeps build output off stdout.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class CompilerScriptRebuildTests : IDisposable
 {
     private readonly DirectoryInfo tree = Directory.CreateTempSubdirectory("compiler-script-");
 
-    // Outside the tree: a log written while compiling would itself be a changed file of the tree.
+    // Outside the tree, so what the test records is never one of the files the script watches.
     private readonly DirectoryInfo logs = Directory.CreateTempSubdirectory("compiler-script-logs-");
     private readonly Dictionary<string, string> environment = new(StringComparer.Ordinal);
 
@@ -32,14 +31,14 @@ public sealed class CompilerScriptRebuildTests : IDisposable
             #!/usr/bin/env bash
             set -eu
             out=""
+            echo "publish $*" >> "$FAKE_LOG"
             while [ $# -gt 0 ]; do
               if [ "$1" = --output ]; then out="$2"; shift; fi
               shift
             done
-            echo "publish" >> "$FAKE_LOG"
             echo "build noise"
             mkdir -p "$out"
-            printf '#!/usr/bin/env bash\necho run >> "$RUN_LOG"\necho "program: $*"\necho "checked: ${PULUMI_CONFIG:-none}" >&2\nexit "${FAIL:-0}"\n' > "$out/cloudiam-infra"
+            printf '#!/usr/bin/env bash\necho "program: $*"\necho "checked: ${PULUMI_CONFIG:-none}" >&2\nexit "${FAIL:-0}"\n' > "$out/cloudiam-infra"
             chmod +x "$out/cloudiam-infra"
             """);
         foreach (var executable in new[] { "fake-bin/dotnet", "scripts/pulumi-compile" })
@@ -77,47 +76,45 @@ public sealed class CompilerScriptRebuildTests : IDisposable
     }
 
     [Fact]
-    public void Replays_a_compiled_program_until_an_argument_a_Pulumi_variable_or_a_file_changes()
+    public void Publishes_native_where_a_C_toolchain_can_link_it_and_ReadyToRun_when_asked_each_in_its_own_folder()
     {
-        Write("stacks/Pulumi.prod.yaml", "config: {}");
-        Assert.Equal("program: compile --stack prod", Run("--stack", "prod"));
-        Assert.Equal("program: compile --stack prod", Run("--stack", "prod"));
-        Assert.Equal(1, Compilations());
-        Assert.Equal("checked: none", lastError);
+        Write("fake-bin/gcc", "#!/bin/sh\nexit 0");
+        File.SetUnixFileMode(Path.Combine(tree.FullName, "fake-bin/gcc"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var output = Path.Combine(tree.FullName, "out", "pulumi-compiler");
 
-        Run("--stack", "staging");
-        Assert.Equal(2, Compilations());
+        Run();
+        Assert.Contains("-p:PublishAot=true", LastPublish(), StringComparison.Ordinal);
+        Assert.Contains($"--artifacts-path {output}/.build-aot ", LastPublish(), StringComparison.Ordinal);
 
-        environment["PULUMI_CONFIG"] = """{"cloudiam-infra:sites":"[]"}""";
+        environment["CLOUDIAM_BUILD"] = "readytorun";
         Run();
         Run();
-        Assert.Equal(3, Compilations());
-        Assert.Equal("""checked: {"cloudiam-infra:sites":"[]"}""", lastError);
-        environment.Remove("PULUMI_CONFIG");
+        Assert.Equal(2, Publishes());
+        Assert.Contains("--self-contained false -p:PublishReadyToRun=true", LastPublish(), StringComparison.Ordinal);
+        Assert.DoesNotContain("PublishAot", LastPublish(), StringComparison.Ordinal);
+        Assert.Contains($"--artifacts-path {output}/.build-readytorun ", LastPublish(), StringComparison.Ordinal);
 
-        File.SetLastWriteTimeUtc(Path.Combine(tree.FullName, "stacks/Pulumi.prod.yaml"), DateTime.UtcNow);
-        Run("--stack", "prod");
-        Assert.Equal(4, Compilations());
-
-        Write("policy/placement.yaml", "capabilities: {}");
-        File.SetLastWriteTimeUtc(Path.Combine(tree.FullName, "policy/placement.yaml"), DateTime.UtcNow.AddMinutes(-10));
-        Run("--stack", "prod");
-        Run("--stack", "prod");
-        Assert.Equal(5, Compilations());
-        Assert.Equal(1, Publishes());
+        environment["CLOUDIAM_BUILD"] = "fast";
+        var refused = RunFor();
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal("pulumi-compile: CLOUDIAM_BUILD must be aot or readytorun, not 'fast'", refused.Error.Trim());
+        Assert.Equal(2, Publishes());
     }
 
     [Fact]
-    public void A_refused_compilation_is_never_replayed()
+    public void Pulumi_gets_the_program_its_config_reaches_the_binary_and_a_refusal_keeps_its_exit_code()
     {
+        environment["PULUMI_CONFIG"] = """{"cloudiam-infra:sites":"[]"}""";
+        var compiled = RunFor("--stack", "prod");
+        Assert.Equal((0, "program: compile --stack prod"), (compiled.ExitCode, compiled.Out.Trim()));
+        Assert.Equal("""
+            build noise
+            checked: {"cloudiam-infra:sites":"[]"}
+            """, compiled.Error.Trim());
+
         environment["FAIL"] = "1";
         Assert.Equal(1, RunFor("--stack", "prod").ExitCode);
-        Assert.Equal(1, RunFor("--stack", "prod").ExitCode);
-        Assert.Equal(2, Compilations());
-
-        environment.Remove("FAIL");
-        Assert.Equal("program: compile --stack prod", Run("--stack", "prod"));
-        Assert.Equal(3, Compilations());
+        Assert.Equal(1, Publishes());
     }
 
     public void Dispose()
@@ -128,7 +125,7 @@ public sealed class CompilerScriptRebuildTests : IDisposable
 
     private int Publishes() => File.ReadAllLines(Path.Combine(logs.FullName, "publishes.log")).Length;
 
-    private int Compilations() => File.ReadAllLines(Path.Combine(logs.FullName, "runs.log")).Length;
+    private string LastPublish() => File.ReadAllLines(Path.Combine(logs.FullName, "publishes.log"))[^1];
 
     private void Write(string relative, string text)
     {
@@ -137,14 +134,11 @@ public sealed class CompilerScriptRebuildTests : IDisposable
         File.WriteAllText(path, text.ReplaceLineEndings("\n") + "\n");
     }
 
-    private string? lastError;
-
     /// <returns>stdout, trimmed: what Pulumi would read as the program.</returns>
     private string Run(params string[] args)
     {
         var (exitCode, stdout, stderr) = RunFor(args);
         Assert.True(exitCode == 0, stderr);
-        lastError = stderr.Trim();
         return stdout.Trim();
     }
 
@@ -163,10 +157,10 @@ public sealed class CompilerScriptRebuildTests : IDisposable
 
         start.Environment["PATH"] = $"{Path.Combine(tree.FullName, "fake-bin")}:{start.Environment["PATH"]}";
         start.Environment["FAKE_LOG"] = Path.Combine(logs.FullName, "publishes.log");
-        start.Environment["RUN_LOG"] = Path.Combine(logs.FullName, "runs.log");
         start.Environment.Remove("PULUMI_CONFIG");
         start.Environment.Remove("PULUMI_STACK");
         start.Environment.Remove("PULUMI_ROOT_DIRECTORY");
+        start.Environment.Remove("CLOUDIAM_BUILD");
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -20,6 +20,10 @@ internal static class CliProcess
     public static ProcessResult Run(string root, IReadOnlyDictionary<string, string> environment, params string[] args) =>
         Start(Executable, root, environment, args);
 
+    /// <summary>Another build of the CLI, e.g. the one <c>scripts/pulumi-compile</c> publishes, run like the reference.</summary>
+    public static ProcessResult RunBuild(string executable, params string[] args) =>
+        Start(executable, Repository.Root, new Dictionary<string, string>(), args);
+
     /// <summary>A shell script run with the executable as <c>$0</c>, for redirections such as <c>&gt; /dev/full</c>.</summary>
     public static ProcessResult Shell(string script) =>
         Start("/bin/sh", Repository.Root, new Dictionary<string, string>(), ["-c", script, Executable]);

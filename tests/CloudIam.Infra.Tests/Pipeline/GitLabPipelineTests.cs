@@ -119,6 +119,6 @@ public sealed class GitLabPipelineTests
         // One build per job, the compiler script's, which Pulumi's compiler calls then reuse.
         Assert.DoesNotMatch(@"dotnet (build|publish|run) ", Text);
         Assert.Equal(["./scripts/pulumi-compile --help > /dev/null"], ((YamlSequenceNode)Yaml[".build"]).Children.Select(n => n.ToString()).ToArray());
-        Assert.Equal("dotnet out/pulumi-compiler/cloudiam-infra.dll", variables["CLOUDIAM"].ToString());
+        Assert.Equal("out/pulumi-compiler/cloudiam-infra", variables["CLOUDIAM"].ToString());
     }
 }
