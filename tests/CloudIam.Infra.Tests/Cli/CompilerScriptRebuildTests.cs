@@ -102,6 +102,23 @@ public sealed class CompilerScriptRebuildTests : IDisposable
     }
 
     [Fact]
+    public void Publishes_ReadyToRun_where_no_C_toolchain_can_link_a_native_build()
+    {
+        // Only the tools the script and the stand-in dotnet use: no clang, no gcc, as on the dotnet/sdk image.
+        var tools = Directory.CreateDirectory(Path.Combine(logs.FullName, "tools"));
+        foreach (var tool in new[] { "env", "bash", "dirname", "uname", "find", "sort", "cmp", "mkdir", "mktemp", "mv", "rm", "chmod" })
+        {
+            var path = new[] { "/usr/bin", "/bin" }.Select(folder => Path.Combine(folder, tool)).First(File.Exists);
+            File.CreateSymbolicLink(Path.Combine(tools.FullName, tool), path);
+        }
+
+        environment["PATH"] = $"{Path.Combine(tree.FullName, "fake-bin")}:{tools.FullName}";
+        Assert.Equal("program: compile", Run());
+        Assert.Contains("--self-contained false -p:PublishReadyToRun=true", LastPublish(), StringComparison.Ordinal);
+        Assert.DoesNotContain("PublishAot", LastPublish(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pulumi_gets_the_program_its_config_reaches_the_binary_and_a_refusal_keeps_its_exit_code()
     {
         environment["PULUMI_CONFIG"] = """{"cloudiam-infra:sites":"[]"}""";
