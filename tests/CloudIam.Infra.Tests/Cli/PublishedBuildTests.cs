@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CloudIam.Benchmarks.Synthetic;
 using CloudIam.Infra.Tests.Fuzz;
 
 namespace CloudIam.Infra.Tests.Cli;
@@ -6,7 +7,8 @@ namespace CloudIam.Infra.Tests.Cli;
 /// <summary>
 /// The build <c>scripts/pulumi-compile</c> publishes (Native AOT where the machine can link it, which trims the
 /// program and replaces its reflection with generated code) against the test's own JIT build of the same CLI:
-/// every verb, every report format and an error give the same bytes and exit code.
+/// every verb, every report format and an error, on the repository's stacks and fixtures and on generated
+/// designs of every benchmark shape, give the same bytes and exit code.
 /// </summary>
 [Collection(nameof(PulumiCompilerProcessTests))]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
@@ -76,6 +78,40 @@ public sealed class PublishedBuildTests
         {
             referenceOut.Delete(recursive: true);
             publishedOut.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(ExportShape.Estate)]
+    [InlineData(ExportShape.ManySmallSites)]
+    [InlineData(ExportShape.FewHugeClusters)]
+    public void The_published_build_answers_as_the_reference_build_on_generated_designs(ExportShape shape)
+    {
+        var folder = Directory.CreateTempSubdirectory("published-build-");
+        try
+        {
+            var export = Path.Combine(folder.FullName, "export.json");
+            var policy = Path.Combine(folder.FullName, "policy.yaml");
+            File.WriteAllBytes(export, SyntheticExport.Generate(3_000, ExportLayout.Indented, shape: shape));
+            File.WriteAllText(policy, SyntheticPolicy.For(shape));
+            string[][] commands =
+            [
+                ["check", "--state", export, "--policy", policy],
+                ["check", "--state", export, "--policy", policy, "--format", "json", "--instances", "full"],
+                ["check", "--state", export, "--policy", policy, "--format", "sarif"],
+                ["simulate", "--state", export, "--policy", policy, "--outage", "aws", "--format", "json"],
+            ];
+            foreach (var args in commands)
+            {
+                var reference = CliProcess.Run(args);
+                var published = CliProcess.RunBuild(Published.Value, args);
+                Assert.True(reference.ExitCode is 0 or 1, $"{string.Join(' ', args)}: exit {reference.ExitCode}: {reference.Error}");
+                Assert.Equal((reference.ExitCode, reference.Out, reference.Error), (published.ExitCode, published.Out, published.Error));
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
         }
     }
 
