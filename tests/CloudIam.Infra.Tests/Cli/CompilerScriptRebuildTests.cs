@@ -118,6 +118,30 @@ public sealed class CompilerScriptRebuildTests : IDisposable
         Assert.DoesNotContain("PublishAot", LastPublish(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Darwin", "arm64", "--runtime osx-arm64 ")]
+    [InlineData("Linux", "aarch64", "--runtime linux-arm64 ")]
+    [InlineData("FreeBSD", "amd64", "--configuration Release --artifacts-path ")]
+    public void Publishes_for_the_machine_it_runs_on(string system, string machine, string runtime)
+    {
+        Write("fake-bin/uname", $"#!/bin/sh\ncase \"$1\" in -s) echo {system} ;; -m) echo {machine} ;; esac");
+        File.SetUnixFileMode(Path.Combine(tree.FullName, "fake-bin/uname"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+
+        Run();
+        Assert.Contains(runtime, LastPublish(), StringComparison.Ordinal);
+
+        environment["CLOUDIAM_BUILD"] = "aot";
+        var forced = RunFor();
+        if (runtime.StartsWith("--runtime", StringComparison.Ordinal))
+        {
+            Assert.Equal(0, forced.ExitCode);
+        }
+        else
+        {
+            Assert.Equal((2, $"pulumi-compile: no aot build for {system}/{machine}"), (forced.ExitCode, forced.Error.Trim()));
+        }
+    }
+
     [Fact]
     public void Pulumi_gets_the_program_its_config_reaches_the_binary_and_a_refusal_keeps_its_exit_code()
     {
