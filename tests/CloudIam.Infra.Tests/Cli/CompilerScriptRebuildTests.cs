@@ -27,7 +27,7 @@ public sealed class CompilerScriptRebuildTests : IDisposable
         Write("global.json", "{}");
 
         // Publishing "builds" a binary that prints the program; every publish leaves a line in publishes.log.
-        Write("fake-bin/dotnet", """
+        WriteExecutable("fake-bin/dotnet", """
             #!/usr/bin/env bash
             set -eu
             out=""
@@ -41,10 +41,7 @@ public sealed class CompilerScriptRebuildTests : IDisposable
             printf '#!/usr/bin/env bash\necho "program: $*"\necho "checked: ${PULUMI_CONFIG:-none}" >&2\nexit "${FAIL:-0}"\n' > "$out/cloudiam-infra"
             chmod +x "$out/cloudiam-infra"
             """);
-        foreach (var executable in new[] { "fake-bin/dotnet", "scripts/pulumi-compile" })
-        {
-            File.SetUnixFileMode(Path.Combine(tree.FullName, executable), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        MakeExecutable("scripts/pulumi-compile");
     }
 
     [Fact]
@@ -78,8 +75,7 @@ public sealed class CompilerScriptRebuildTests : IDisposable
     [Fact]
     public void Publishes_native_where_a_C_toolchain_can_link_it_and_ReadyToRun_when_asked_each_in_its_own_folder()
     {
-        Write("fake-bin/gcc", "#!/bin/sh\nexit 0");
-        File.SetUnixFileMode(Path.Combine(tree.FullName, "fake-bin/gcc"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        WriteExecutable("fake-bin/gcc", "#!/bin/sh\nexit 0");
         var output = Path.Combine(tree.FullName, "out", "pulumi-compiler");
 
         Run();
@@ -124,8 +120,7 @@ public sealed class CompilerScriptRebuildTests : IDisposable
     [InlineData("FreeBSD", "amd64", "--configuration Release --artifacts-path ")]
     public void Publishes_for_the_machine_it_runs_on(string system, string machine, string runtime)
     {
-        Write("fake-bin/uname", $"#!/bin/sh\ncase \"$1\" in -s) echo {system} ;; -m) echo {machine} ;; esac");
-        File.SetUnixFileMode(Path.Combine(tree.FullName, "fake-bin/uname"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        WriteExecutable("fake-bin/uname", $"#!/bin/sh\ncase \"$1\" in -s) echo {system} ;; -m) echo {machine} ;; esac");
 
         Run();
         Assert.Contains(runtime, LastPublish(), StringComparison.Ordinal);
@@ -167,6 +162,15 @@ public sealed class CompilerScriptRebuildTests : IDisposable
     private int Publishes() => File.ReadAllLines(Path.Combine(logs.FullName, "publishes.log")).Length;
 
     private string LastPublish() => File.ReadAllLines(Path.Combine(logs.FullName, "publishes.log"))[^1];
+
+    private void WriteExecutable(string relative, string text)
+    {
+        Write(relative, text);
+        MakeExecutable(relative);
+    }
+
+    private void MakeExecutable(string relative) =>
+        File.SetUnixFileMode(Path.Combine(tree.FullName, relative), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
     private void Write(string relative, string text)
     {
